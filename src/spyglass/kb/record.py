@@ -24,6 +24,9 @@ class KBRecord(BaseModel):
     lat: float | None = None
     lon: float | None = None
     hs_codes: list[str] = Field(default_factory=list)
+    nationalities: list[str] = Field(default_factory=list)
+    birth_dates: list[str] = Field(default_factory=list)
+    identifiers: list[str] = Field(default_factory=list)
     source_url: str | None = None
     notes: str | None = None
     properties: dict[str, Any] = Field(default_factory=dict)
@@ -32,3 +35,11 @@ class KBRecord(BaseModel):
     def names(self) -> list[str]:
         """The name followed by every alias, without repeats."""
         return list(dict.fromkeys([self.name, *self.aliases]))
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "`": "'"})
+
+
+def clean_text(value: str | None) -> str:
+    """Display form of a source string: straight quotes, one space between words, no edge spaces."""
+    return " ".join((value or "").translate(_QUOTES).split())
