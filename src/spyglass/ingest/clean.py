@@ -1,0 +1,200 @@
+"""Plain-text cleaning: split scraped text into paragraphs, drop boilerplate, lift metadata lines.
+
+The cues are data (`data/ingest/boilerplate.yaml`, `metadata.yaml`); this module is the algorithm:
+
+1. rules in document order: reader comments (to the end), teaser blocks ("LATEST ... STORIES" and the list after
+   it, up to the next body paragraph), boilerplate lines, photo credits and captions;
+2. cut-off teasers ("... opportunit...") when other body text remains;
+3. the head: section labels, a date line, the headline (→ title) and a byline line leave the text;
+4. the dateline opening the first body paragraph is read, and stays in the text.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum, auto
+
+from spyglass.ingest.cues import BoilerplateCues, boilerplate_cues, matches
+from spyglass.ingest.metadata import byline_of, date_of_line, dateline_of, is_headline
+
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
+_MIN_BODY_WORDS = 12
+_MIN_WRAPPED_LINE = 50
+_MAX_LABEL_WORDS = 3
+
+
+class Mark(Enum):
+    BODY = auto()
+    DROP = auto()
+    META = auto()
+
+
+@dataclass
+class Line:
+    index: int
+    para: int
+    text: str
+    mark: Mark = Mark.BODY
+
+
+@dataclass
+class Cleaned:
+    """The body paragraphs and what was taken out of the text on the way."""
+
+    paragraphs: list[str]
+    boilerplate: list[str] = field(default_factory=list)
+    title: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    published: date | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def clean_text(text: str, known_title: str | None = None) -> Cleaned:
+    """Clean scraped article text; `known_title` (from HTML or a feed) is dropped where the text repeats it."""
+    cues = boilerplate_cues()
+    lines = _split(text)
+    _apply_rules(lines, cues)
+    _drop_truncated(lines, cues)
+    meta = _lift_head(lines, cues, known_title)
+    paragraphs = _paragraphs(lines, Mark.BODY)
+    return Cleaned(
+        paragraphs=paragraphs,
+        boilerplate=_paragraphs(lines, Mark.DROP),
+        title=meta.title or known_title,
+        byline=meta.byline,
+        dateline=dateline_of(paragraphs[0]) if paragraphs else None,
+        published=meta.published,
+    )
+
+
+def _split(text: str) -> list[Line]:
+    """Normalise whitespace and number paragraphs: blank-line separated, or one a line when there are none."""
+    text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    rows = [_SPACES.sub(" ", row).strip() for row in text.split("\n")]
+    blank_separated = any(not row for row in rows[1:-1]) and "\n\n" in "\n".join(rows).strip()
+    lines: list[Line] = []
+    para = 0
+    for row in rows:
+        if row:
+            lines.append(Line(len(lines), para, row))
+        if not row or not blank_separated:
+            para += 1
+    return lines
+
+
+def _paragraph_groups(lines: list[Line]) -> list[list[Line]]:
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and groups[-1][0].para == line.para:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    return groups
+
+
+def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
+    in_teasers = False
+    for group in _paragraph_groups(lines):
+        if in_teasers and _is_body(group, cues):
+            in_teasers = False
+        for line in group:
+            if matches(cues.comment_markers, line.text):
+                for rest in lines[line.index :]:
+                    rest.mark = Mark.DROP
+                return
+            if matches(cues.teaser_markers, line.text):
+                in_teasers = True
+            if in_teasers or matches(cues.lines, line.text) or matches(cues.credits, line.text):
+                line.mark = Mark.DROP
+        if _is_caption(group, cues):
+            for line in group:
+                line.mark = Mark.DROP
+
+
+def _is_caption(group: list[Line], cues: BoilerplateCues) -> bool:
+    text = " ".join(line.text for line in group)
+    return len(text.split()) <= 60 and not _SENTENCE_BREAK.search(text) and matches(cues.caption_phrases, text)
+
+
+def _is_body(group: list[Line], cues: BoilerplateCues) -> bool:
+    """A paragraph of article prose: long enough, ends a sentence, not cut off, not a caption."""
+    text = " ".join(line.text for line in group)
+    return (
+        len(text.split()) >= _MIN_BODY_WORDS
+        and bool(_PROSE_END.search(text))
+        and not any(matches(cues.truncated, line.text) or matches(cues.credits, line.text) for line in group)
+        and all(len(line.text) >= _MIN_WRAPPED_LINE for line in group[:-1])
+        and not _is_caption(group, cues)
+    )
+
+
+def _drop_truncated(lines: list[Line], cues: BoilerplateCues) -> None:
+    cut = [line for line in lines if line.mark is Mark.BODY and matches(cues.truncated, line.text)]
+    if any(line.mark is Mark.BODY and line not in cut for line in lines):
+        for line in cut:
+            line.mark = Mark.DROP
+
+
+@dataclass
+class _Head:
+    title: str | None = None
+    byline: str | None = None
+    published: date | None = None
+
+
+def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None) -> _Head:
+    """Walk the single-line paragraphs before the body: labels go, title/byline/date lines become metadata."""
+    head = _Head()
+    groups = _paragraph_groups([x for x in lines if x.mark is Mark.BODY])
+    for n, group in enumerate(groups):
+        if len(group) > 1 or n == len(groups) - 1:
+            break
+        line = group[0]
+        text = line.text
+        if head.title is None and _is_label(text, cues):
+            line.mark = Mark.DROP
+        elif head.published is None and (found := date_of_line(text)):
+            head.published, line.mark = found, Mark.META
+        elif known_title and head.title is None and _same(text, known_title):
+            head.title, line.mark = known_title, Mark.META
+        elif head.byline is None and (byline := byline_of(text)):
+            head.byline, line.mark = byline, Mark.META
+        elif head.title is None and is_headline(text) and not _is_body(group, cues):
+            head.title, line.mark = text, Mark.META
+        else:
+            break
+    return head
+
+
+def _is_label(text: str, cues: BoilerplateCues) -> bool:
+    """A section label: a known one, or any word or three without punctuation above the headline."""
+    if text.casefold() in cues.section_labels:
+        return True
+    words = text.split()
+    return len(words) <= _MAX_LABEL_WORDS and all(w[:1].isupper() and w.isalpha() for w in words)
+
+
+def _same(a: str, b: str) -> bool:
+    return _SPACES.sub(" ", a).strip().casefold() == _SPACES.sub(" ", b).strip().casefold()
+
+
+def _paragraphs(lines: list[Line], mark: Mark) -> list[str]:
+    """Runs of adjacent lines of one paragraph with `mark`, joined as they stood."""
+    out: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if line.mark is mark:
+            joins = previous is not None and previous.mark is mark and previous.para == line.para
+            if joins:
+                out[-1] += "\n" + line.text
+            else:
+                out.append(line.text)
+        previous = line
+    return out
