@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum, auto
 
 from spyglass.ingest.cues import BoilerplateCues, boilerplate_cues, matches
-from spyglass.ingest.metadata import byline_of, date_of_line, dateline_of, is_headline
+from spyglass.ingest.metadata import byline_of, date_statement, dateline_of, is_headline, parse_date
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -160,8 +160,8 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
         text = line.text
         if head.title is None and _is_label(text, cues):
             line.mark = Mark.DROP
-        elif head.published is None and (found := date_of_line(text)):
-            head.published, line.mark = found, Mark.META
+        elif head.published is None and (stated := date_statement(text)):
+            head.published, line.mark = parse_date(stated), Mark.META
         elif known_title and head.title is None and _same(text, known_title):
             head.title, line.mark = known_title, Mark.META
         elif head.byline is None and (byline := byline_of(text)):

@@ -15,7 +15,7 @@ from spyglass.ingest.payload import RawText
 from spyglass.ingest.registry import reader
 from spyglass.model import Document
 
-_DROPPED = ("script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside", "button")
+_DROPPED = ("head", "script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside", "button")
 _BLOCKS = ("p", "div", "section", "article", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre",
            "figure", "figcaption", "header", "ul", "ol", "table", "dd", "dt")  # fmt: skip
 
@@ -26,10 +26,10 @@ def read_html(raw: RawText) -> Iterator[Document]:
         raw.text, url=raw.url, with_metadata=True, include_comments=False, include_tables=False
     )
     body = page.text if page is not None and page.text else fragment_text(raw.text)
-    if not body.strip():
-        raise InputError(raw.source, "HTML has no article text (no body)")
     title = page.title if page is not None else None
     cleaned = clean_text("\n\n".join(body.splitlines()), known_title=title)
+    if not cleaned.text:
+        raise InputError(raw.source, "HTML has no article text (no body)")
     yield build_document(
         raw.source,
         cleaned,
@@ -48,9 +48,9 @@ def _published(html: str, url: str | None):
 
 
 def fragment_text(html: str) -> str:
-    """The visible text of an HTML fragment (a feed item, a short page), one block a paragraph."""
+    """The visible text of an HTML page or fragment (a feed item), one block a paragraph."""
     try:
-        root = lxml.html.fragment_fromstring(html, create_parent="div")
+        root = lxml.html.fromstring(html)
     except (ParserError, ValueError):
         return ""
     for element in list(root.iter(*_DROPPED)):

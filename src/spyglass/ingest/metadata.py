@@ -41,11 +41,11 @@ def dateline_of(paragraph: str) -> str | None:
     return None
 
 
-def date_of_line(line: str) -> date | None:
-    """The date a line that is only a date statement gives ("Published: June 1, 2019"), else None."""
+def date_statement(line: str) -> str | None:
+    """The date text of a line that only states a date ("Published: June 1, 2019" → "June 1, 2019"), else None."""
     for pattern in metadata_cues().date_line_patterns:
-        if (m := pattern.match(line)) and (found := parse_date(m.group("date"))):
-            return found
+        if m := pattern.match(line):
+            return m.group("date")
     return None
 
 

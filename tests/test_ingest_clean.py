@@ -1,0 +1,141 @@
+"""Plain-text cleaning: each boilerplate kind goes, every body paragraph stays, metadata lines are lifted."""
+
+from datetime import date
+
+import pytest
+
+from spyglass.ingest.clean import clean_text
+
+BODY = (
+    "The customs office said the cargo of valves had been declared as plumbing parts before it was opened at the port."
+)
+TITLE = "Valves seized at port"
+BODY2 = "Investigators later traced the valves to a workshop that had supplied a missile programme for years."
+
+# (case id, text around BODY/BODY2, lines that must go)
+REMOVED = [
+    (
+        "caption with Photo credit",
+        f"Cranes load a ship at a quay in Nampo. Photo: Agency/Jane Doe\n\n{BODY}",
+        ["Photo:"],
+    ),
+    ("caption with pipe credit", f"{BODY}\n\nA tanker sits at anchor off Taiwan on May 3. | REUTERS", ["anchor"]),
+    ("bare credit line", f"{BODY}\n\nREUTERS/Kim Hong-Ji\n\n{BODY2}", ["Kim Hong-Ji"]),
+    ("caption phrase", f"Kim Jong Un inspects a lathe in a photo released May 4.\n\n{BODY}", ["lathe"]),
+    ("section label", f"Asia Pacific\n\nCargo of valves seized at port\n\n{BODY}", ["Asia Pacific"]),
+    (
+        "latest stories block",
+        f"{BODY}\n\nLATEST WORLD STORIES\n\nRains delay planting\nA long teaser...\nJo Min",
+        ["Jo Min"],
+    ),
+    (
+        "related block then body",
+        f"{BODY}\n\nRELATED\n\nPort reopens\n\nOther headline here\n\n{BODY2}",
+        ["Port reopens"],
+    ),
+    ("more from block", f"{BODY}\n\nMORE FROM ASIA\nHeadline one\nHeadline two", ["Headline one", "Headline two"]),
+    ("photos", f"{BODY}\n\nPHOTOS\n\n{BODY2}", ["PHOTOS"]),
+    ("click to enlarge", f"{BODY}\n\nsearch icon Click to enlarge", ["enlarge"]),
+    ("one reply on", f"{BODY}\n\nOne reply on “Valves seized”\n\nA reader\nGreat story.", ["reply", "Great story"]),
+    ("replies on", f"{BODY}\n\n3 replies to “Valves seized”\n\nAnother comment here.", ["Another comment"]),
+    ("comments closed", f"{BODY}\n\nComments are closed.", ["Comments are closed"]),
+    ("comment counter", f"12 comments\n\n{BODY}", ["12 comments"]),
+    ("share this article", f"{BODY}\n\nShare this article", ["Share this"]),
+    ("share buttons", f"{BODY}\n\nFacebook Twitter Email", ["Facebook"]),
+    ("comma run", f"{BODY}\n\n, , , ,", [", ,"]),
+    ("truncated teaser", f"{BODY}\n\nExporters warned over dual-use machine to...", ["Exporters warned"]),
+    ("reporting credit", f"{BODY}\n\n(Reporting by Jo Min; Editing by Ann Lee)", ["Reporting by"]),
+]
+
+
+@pytest.mark.parametrize(("text", "gone"), [(t, g) for _, t, g in REMOVED], ids=[c for c, _, _ in REMOVED])
+def test_boilerplate_goes_body_stays(text: str, gone: list[str]) -> None:
+    cleaned = clean_text(text)
+    assert BODY in cleaned.text
+    if BODY2 in text:
+        assert BODY2 in cleaned.text
+    for fragment in gone:
+        assert fragment not in cleaned.text
+        assert any(fragment in removed for removed in cleaned.boilerplate)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We will not accept this,” the minister said, adding that talks would resume next month.",
+        "It isn't clear if the shipment ever reached Pyongyang, officials conceded on Friday afternoon.",
+        '"Nobody checked the containers," a dock worker said. He asked not to be named.',
+        "In May the leader oversaw the first flight of a previously untested weapon, state media said.",
+        "PHOTOS of the site were shared widely online after the blast, drawing attention to the plant.",
+    ],
+)
+def test_body_paragraphs_kept(paragraph: str) -> None:
+    cleaned = clean_text(f"{BODY}\n\n{paragraph}\n\n{BODY2}")
+    assert cleaned.paragraphs == [BODY, paragraph, BODY2]
+    assert cleaned.boilerplate == []
+
+
+def test_teaser_block_ends_at_next_body_paragraph() -> None:
+    text = f"{BODY}\n\nRELATED STORIES\nFirst headline\nSecond teaser that was cut...\n\n{BODY2}"
+    cleaned = clean_text(text)
+    assert cleaned.paragraphs == [BODY, BODY2]
+    assert cleaned.boilerplate == ["RELATED STORIES\nFirst headline\nSecond teaser that was cut..."]
+
+
+def test_boilerplate_listed_in_order_as_it_stood() -> None:
+    text = f"Europe\n\n{BODY}\n\nShare  this article\n\nComments are closed."
+    assert clean_text(text).boilerplate == ["Europe", "Share this article", "Comments are closed."]
+
+
+def test_only_teaser_keeps_its_text() -> None:
+    """A cut-off line is dropped only when other body text remains (a feed summary may be all there is)."""
+    assert clean_text("Customs officers seized a truckload of tubes at the crossing on...").text
+
+
+# (case id, text, title, byline, dateline)
+METADATA = [
+    ("title and agency byline", f"{TITLE}\n\nReuters\n\nSEOUL - {BODY}", TITLE, "Reuters", "SEOUL"),
+    ("by line", f"{TITLE}\n\nBy Ann Lee and Jo Min\n\n{BODY}", TITLE, "Ann Lee and Jo Min", None),
+    ("reuters dateline", f"WASHINGTON (Reuters) - {BODY}", None, None, "WASHINGTON"),
+    ("yonhap dateline", f"SEOUL, June 1 (Yonhap) -- {BODY}", None, None, "SEOUL"),
+    ("two-word city", f"NEW YORK — {BODY}", None, None, "NEW YORK"),
+    ("no title when first line is prose", f"{BODY}\n\n{BODY2}", None, None, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "byline", "dateline"), [m[1:] for m in METADATA], ids=[m[0] for m in METADATA]
+)
+def test_metadata(text: str, title: str | None, byline: str | None, dateline: str | None) -> None:
+    cleaned = clean_text(text)
+    assert (cleaned.title, cleaned.byline, cleaned.dateline) == (title, byline, dateline)
+    assert cleaned.paragraphs[0].endswith(BODY)
+    if dateline:
+        assert cleaned.paragraphs[0].startswith(dateline), "the dateline stays in the text"
+    for lifted in (title, byline):
+        assert lifted is None or lifted not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Published: June 1, 2019", date(2019, 6, 1)),
+        ("Posted on 2021-03-04 10:15", date(2021, 3, 4)),
+        ("Updated: 14 March 2019", date(2019, 3, 14)),
+        ("Saturday, June 1, 2019", date(2019, 6, 1)),
+        ("Updated: earlier this week", None),
+    ],
+)
+def test_date_line(line: str, published: date | None) -> None:
+    cleaned = clean_text(f"{line}\n\nValves seized at port\n\n{BODY}")
+    assert cleaned.published == published
+    assert cleaned.title == "Valves seized at port"
+
+
+def test_no_date_is_guessed() -> None:
+    assert clean_text(f"Valves seized at port\n\n{BODY} It happened on June 1, 2019.").published is None
+
+
+def test_headline_starting_with_a_date_word_is_a_title() -> None:
+    cleaned = clean_text(f"Updated missile guidance found in wreckage\n\n{BODY}")
+    assert (cleaned.title, cleaned.published) == ("Updated missile guidance found in wreckage", None)
