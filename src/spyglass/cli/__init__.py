@@ -1,7 +1,10 @@
 """Command-line interface: thin wrappers over the stage functions, one module per area."""
 
-from spyglass.cli import extract  # noqa: F401  (registers commands)
-from spyglass.cli import kb  # noqa: F401
+from spyglass.cli import (
+    extract,  # noqa: F401  (registers commands)
+    kb,  # noqa: F401
+    serve,  # noqa: F401
+)
 from spyglass.cli.app import app
 
 __all__ = ["app", "main"]

@@ -1,0 +1,60 @@
+"""Dependencies injected into routes: settings, a store session, write access, pagination."""
+
+from collections.abc import Iterator
+from typing import Annotated, Generic, TypeVar
+
+from fastapi import Depends, Header, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from spyglass.server.auth import bearer, check_token
+from spyglass.server.settings import Settings
+
+MAX_LIMIT = 200
+T = TypeVar("T")
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    """One session per request, closed afterwards; writes commit inside the store functions' transactions."""
+    with request.app.state.sessionmaker() as session:
+        yield session
+
+
+SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def require_write(
+    settings: SettingsDep,
+    authorization: Annotated[str | None, Header(description="`Bearer <SPYGLASS_TOKEN>` when writes need it.")] = None,
+) -> None:
+    """Reject API writes without the right bearer token (when the server needs one)."""
+    check_token(settings, bearer(authorization))
+
+
+WriteAccess = Depends(require_write)
+
+
+class PageParams(BaseModel):
+    """Which slice of a list to return."""
+
+    limit: int = Field(50, ge=1, le=MAX_LIMIT, description="Items per page.")
+    offset: int = Field(0, ge=0, le=10_000_000, description="Items to skip.")
+
+
+PageDep = Annotated[PageParams, Query()]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of a list and where it sits in the whole."""
+
+    items: list[T]
+    total: int
+    limit: int
+    offset: int

@@ -1,0 +1,90 @@
+"""The JSON API over a real SQLite store: lists, filters, pagination, records, deletion, error shapes."""
+
+import pytest
+from fastapi.testclient import TestClient
+
+from spyglass.model import Extraction
+from test_server_fixtures import HOSTILE, TEST, VISIT, make_client
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    return make_client(tmp_path_factory.mktemp("api"))
+
+
+def test_documents_list_pages(client: TestClient) -> None:
+    first = client.get("/api/documents", params={"limit": 2}).json()
+    second = client.get("/api/documents", params={"limit": 2, "offset": 2}).json()
+    assert (first["total"], first["limit"], first["offset"]) == (3, 2, 0)
+    ids = {d["id"] for d in first["items"] + second["items"]}
+    assert ids == {VISIT.document.id, TEST.document.id, HOSTILE.document.id}
+
+
+def test_document_and_its_extraction_round_trip(client: TestClient) -> None:
+    doc = client.get(f"/api/documents/{VISIT.document.id}").json()
+    assert doc["text"] == VISIT.document.text
+    record = Extraction.model_validate(client.get(f"/api/documents/{VISIT.document.id}/extraction").json())
+    assert record == VISIT
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({}, {"VISIT", "TRANSFER", "TEST"}),
+        ({"type": "TEST"}, {"TEST"}),
+        ({"certainty": "probable"}, {"TRANSFER"}),
+        ({"entity": "Kim Jong Un"}, {"VISIT"}),
+        ({"entity": "Kangdong Machine Plant"}, {"VISIT", "TRANSFER"}),
+        ({"date_from": "2024-05-01", "date_to": "2024-05-31"}, {"VISIT", "TRANSFER"}),
+        ({"date_to": "2023-12-31"}, {"TEST"}),
+        ({"entity": "nobody at all"}, set()),
+    ],
+)
+def test_event_filters(client: TestClient, params: dict[str, str], expected: set[str]) -> None:
+    found = client.get("/api/events", params=params).json()
+    types = {ev["type"] for ev in found["items"] if ev["document"]["id"] != HOSTILE.document.id}
+    assert types == expected
+
+
+def test_timeline_is_in_date_order(client: TestClient) -> None:
+    days = [ev["date"]["start"] for ev in client.get("/api/timeline").json() if ev["date"]]
+    assert days == sorted(days) and days[0] == "2023-11-01"
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status", "detail"),
+    [
+        ("GET", "/api/documents/sha256:" + "0" * 64, 404, "no stored document"),
+        ("GET", "/api/documents?limit=0", 422, "limit"),
+        ("GET", "/api/documents?limit=5000", 422, "limit"),
+        ("GET", "/api/events?type=PICNIC", 422, "type"),
+        ("GET", "/api/events?date_from=yesterday", 422, "date_from"),
+        ("GET", "/api/search", 422, "q"),
+        ("GET", "/api/no-such-thing", 404, "Not Found"),
+        ("DELETE", "/api/documents/nope", 404, "no stored document"),
+    ],
+)
+def test_errors_are_one_line_json(client: TestClient, method: str, url: str, status: int, detail: str) -> None:
+    response = client.request(method, url)
+    assert response.status_code == status
+    body = response.json()
+    assert isinstance(body["detail"], str) and detail in body["detail"]
+
+
+def test_delete_removes_document_and_its_events(tmp_path) -> None:
+    client = make_client(tmp_path)
+    assert client.delete(f"/api/documents/{TEST.document.id}").status_code == 204
+    assert client.get(f"/api/documents/{TEST.document.id}").status_code == 404
+    assert client.get("/api/events", params={"type": "TEST"}).json()["total"] == 0
+    assert client.delete(f"/api/documents/{TEST.document.id}").status_code == 404
+
+
+def test_openapi_documents_every_route(client: TestClient) -> None:
+    spec = client.get("/api/openapi.json").json()
+    for path in ("/api/documents", "/api/documents/{document_id}/extraction", "/api/events", "/api/search"):
+        assert path in spec["paths"]
+    for item in spec["paths"].values():
+        for op in item.values():
+            assert op.get("summary"), op["operationId"]
+    page = client.get("/api/docs")
+    assert page.status_code == 200 and "/api/events" in page.text
