@@ -77,9 +77,9 @@ def _search_sqlite(session: Session, query: str, limit: int, offset: int) -> tup
     total = session.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"), {"q": match})
     rows = session.execute(
         text(
-            "SELECT kind, ref, coalesce(nullif(title, ''), d.source), snippet(search_index, 3, :a, :b, '…', :n),"
-            " bm25(search_index, 0, 0, 4.0, 1.0) FROM search_index LEFT JOIN documents d ON d.id = ref"
-            " WHERE search_index MATCH :q ORDER BY 5, ref LIMIT :limit OFFSET :offset"
+            "SELECT s.kind, s.ref, coalesce(nullif(s.title, ''), d.source), snippet(search_index, 3, :a, :b, '…', :n),"
+            " bm25(search_index, 0, 0, 4.0, 1.0) FROM search_index s LEFT JOIN documents d ON d.id = s.ref"
+            " WHERE search_index MATCH :q ORDER BY 5, s.ref LIMIT :limit OFFSET :offset"
         ),
         {"q": match, "a": START, "b": STOP, "n": SNIPPET_TOKENS, "limit": limit, "offset": offset},
     )

@@ -12,6 +12,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from spyglass.errors import SpyglassError
 from spyglass.model import Argument, Claim, DateSpan, Document, Entity, Event, Extraction, Source, Span
 from spyglass.store import fulltext
 from spyglass.store.identity import corpus_entity_id, document_entity_id, entity_key, event_id
@@ -55,7 +56,10 @@ def _link_entity(session: Session, entity: Entity) -> str:
 
 
 def save_extraction(session: Session, extraction: Extraction) -> bool:
-    """Store one record; False (and nothing written) when a document with its id is already stored."""
+    """Store one record; False (and nothing written) when a document with its id is already stored.
+
+    Raises `SpyglassError` for a record whose events name entities it does not have (roll back the session then).
+    """
     doc = extraction.document
     if not _insert_ignore(session, DocumentRow.__table__, _document_values(doc, extraction.schema_version)):
         return False
@@ -102,6 +106,9 @@ def save_extraction(session: Session, extraction: Extraction) -> bool:
                 "attributes": event.attributes,
             }
         )
+        unknown = {a.entity for a in event.arguments} - entity_ids.keys()
+        if unknown:
+            raise SpyglassError(f"event {event.id} names unknown entities {sorted(unknown)}")
         arguments += [
             {"event_id": eid, "position": i, "role": a.role.value, "entity_id": entity_ids[a.entity]}
             for i, a in enumerate(event.arguments)

@@ -1,0 +1,222 @@
+"""Indicators: stored events that should make an analyst look closer, each with its evidence and a plain reason.
+
+Every rule reads one `EventView` with the knowledge base and the cues of `data/analyse/indicators.yaml`; rules are
+registered in `RULES`, so adding one is adding a function.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from spyglass.analyse.knowledge import KnowledgeIndex, knowledge
+from spyglass.kb.record import KBRecord
+from spyglass.model import EntityType, EventType, Role
+from spyglass.store.identity import fold
+from spyglass.store.queries import event_views
+from spyglass.store.sentences import sentence_around
+from spyglass.store.tables import DocumentEntityRow, DocumentRow, EventRow, MentionRow
+from spyglass.store.views import EntityRef, EventView, Evidence, Indicator, IndicatorKind
+
+BATCH = 500
+
+
+@cache
+def cues() -> dict[str, Any]:
+    path = resources.files("spyglass") / "data" / "analyse" / "indicators.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@cache
+def cue_pattern(name: str) -> re.Pattern[str]:
+    """A case-insensitive pattern for any phrase of the cue list `name`, at word boundaries, hyphens as spaces."""
+    phrases: list[str] = cues()[name]
+    alternatives = sorted((r"[\s-]+".join(map(re.escape, p.split())) for p in phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b", re.IGNORECASE)
+
+
+@dataclass
+class Context:
+    """What the rules share: the session, the knowledge index, document texts and mentions (cached)."""
+
+    session: Session
+    kb: KnowledgeIndex
+    texts: dict[str, str]
+
+    def text(self, document_id: str) -> str:
+        if document_id not in self.texts:
+            self.texts[document_id] = self.session.get_one(DocumentRow, document_id).text
+        return self.texts[document_id]
+
+    def mentions(self, document_id: str, entity: EntityRef) -> list[tuple[int, int]]:
+        return list(
+            self.session.execute(
+                select(MentionRow.start, MentionRow.end)
+                .join(DocumentEntityRow, DocumentEntityRow.id == MentionRow.entity_id)
+                .where(DocumentEntityRow.document_id == document_id, DocumentEntityRow.corpus_entity_id == entity.id)
+            ).tuples()
+        )
+
+    def evidence(self, event: EventView, start: int, end: int) -> Evidence:
+        text = self.text(event.document.id)
+        sentence = sentence_around(text, start, end)
+        return Evidence(document=event.document, sentence=sentence.text, start=start, end=end, text=text[start:end])
+
+    def trigger(self, event: EventView) -> Evidence:
+        return self.evidence(event, event.trigger.start, event.trigger.end)
+
+
+def _listing(record: KBRecord) -> str | None:
+    """How the KB flags a party, in words, or None when it does not."""
+    flags = []
+    if record.list_type or record.listed_on or record.reference_number:
+        listed = f"listed ({record.list_type or record.source}"
+        listed += f" {record.reference_number}" if record.reference_number else ""
+        listed += f", since {record.listed_on})" if record.listed_on else ")"
+        flags.append(listed)
+    if record.defense_linked:
+        flags.append("defense-linked")
+    return " and ".join(flags) or None
+
+
+def _names(ctx: Context, event: EventView, entity: EntityRef) -> list[str]:
+    text = ctx.text(event.document.id)
+    return [entity.name, *(text[s:e] for s, e in ctx.mentions(event.document.id, entity))]
+
+
+def civilian_cover(ctx: Context, event: EventView) -> Indicator | None:
+    """A leader visits a facility the KB marks defense-linked while the report presents it as civilian."""
+    if event.type is not EventType.VISIT:
+        return None
+    leader, civilian = cue_pattern("leader_cues"), cue_pattern("civilian_cues")
+    visitors = [v for v in event.entities(Role.visitor) if any(leader.search(n) for n in _names(ctx, event, v))]
+    if not visitors and leader.search(event.sentence.text):
+        visitors = event.entities(Role.visitor)
+    for site in event.entities(Role.site):
+        record = ctx.kb.lookup(site)
+        if not visitors or record is None or not record.defense_linked:
+            continue
+        text = ctx.text(event.document.id)
+        places = [(event.sentence.start, event.sentence.end)]
+        places += [
+            (s.start, s.end) for s in (sentence_around(text, a, b) for a, b in ctx.mentions(event.document.id, site))
+        ]
+        for lo, hi in places:
+            if cue := civilian.search(text, lo, hi):
+                why = record.notes or record.source_url or record.source
+                return Indicator(
+                    kind=IndicatorKind.civilian_cover,
+                    reason=(
+                        f"{visitors[0].name} visited {site.name}, which the knowledge base marks defense-linked "
+                        f'({why}), while the report presents it as civilian ("{cue.group()}").'
+                    ),
+                    event_id=event.id,
+                    entities=[visitors[0], site],
+                    evidence=[ctx.trigger(event), ctx.evidence(event, cue.start(), cue.end())],
+                )
+    return None
+
+
+def controlled_transfer(ctx: Context, event: EventView) -> Indicator | None:
+    """A dual-use or controlled item goes to a party the KB lists or marks defense-linked."""
+    if event.type is not EventType.TRANSFER:
+        return None
+    items = []
+    for item in event.entities(Role.item):
+        record = ctx.kb.lookup(item)
+        if record is not None and record.type in (EntityType.ITEM, EntityType.WEAPON):
+            items.append((item, f"in the knowledge base as {record.name}"))
+        elif item.type is EntityType.WEAPON:
+            items.append((item, "a weapon or weapon component"))
+    for role in (Role.recipient, Role.destination, Role.intermediary):
+        for party in event.entities(role):
+            record = ctx.kb.lookup(party)
+            flag = _listing(record) if record else None
+            if items and flag:
+                item, why = items[0]
+                return Indicator(
+                    kind=IndicatorKind.controlled_transfer,
+                    reason=f"Transfer of {item.name} ({why}) to {party.name} ({role.value}), which is {flag}.",
+                    event_id=event.id,
+                    entities=[item, party],
+                    evidence=[ctx.trigger(event)],
+                )
+    return None
+
+
+def _content_words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in fold(text).split() if w not in cues()["stopwords"]}
+
+
+def declaration_mismatch(ctx: Context, event: EventView) -> Indicator | None:
+    """The goods were declared as one thing while the report names another."""
+    declared = event.attributes.get("declared_as")
+    items = event.entities(Role.item)
+    if not isinstance(declared, str) or not items:
+        return None
+    if any(_content_words(declared) & _content_words(item.name) for item in items):
+        return None
+    evidence = [ctx.trigger(event)]
+    text = ctx.text(event.document.id)
+    if (at := text.lower().find(declared.lower())) >= 0:
+        evidence.append(ctx.evidence(event, at, at + len(declared)))
+    named = ", ".join(i.name for i in items)
+    return Indicator(
+        kind=IndicatorKind.declaration_mismatch,
+        reason=f'Declared as "{declared}", but the report names {named}.',
+        event_id=event.id,
+        entities=items,
+        evidence=evidence,
+    )
+
+
+def activity_after_listing(ctx: Context, event: EventView) -> Indicator | None:
+    """An entity takes part in an event dated after the KB's listing date for it."""
+    if event.type in (EventType.SANCTION, EventType.DECLARATION) or not event.date or not event.date.start:
+        return None
+    active = set(cues()["active_roles"])
+    for argument in event.arguments:
+        record = ctx.kb.lookup(argument.entity)
+        if argument.role.value in active and record and record.listed_on and event.date.start > record.listed_on:
+            return Indicator(
+                kind=IndicatorKind.activity_after_listing,
+                reason=(
+                    f"{argument.entity.name} ({argument.role.value} of a {event.type.value.lower()} dated "
+                    f"{event.date.start}) was listed on {record.listed_on} ({record.list_type or record.source})."
+                ),
+                event_id=event.id,
+                entities=[argument.entity],
+                evidence=[ctx.trigger(event)],
+            )
+    return None
+
+
+RULES: list[Callable[[Context, EventView], Indicator | None]] = [
+    civilian_cover,
+    controlled_transfer,
+    declaration_mismatch,
+    activity_after_listing,
+]
+
+
+def _events(session: Session) -> Iterator[EventView]:
+    ids = session.scalars(select(EventRow.id).order_by(EventRow.document_id, EventRow.position)).all()
+    for i in range(0, len(ids), BATCH):
+        yield from event_views(session, ids[i : i + BATCH])
+
+
+def indicators(session: Session) -> list[Indicator]:
+    """Every indicator the stored events raise, in document order."""
+    ctx = Context(session=session, kb=knowledge(session), texts={})
+    found = []
+    for event in _events(session):
+        found += [hit for rule in RULES if (hit := rule(ctx, event)) is not None]
+        if len(ctx.texts) > BATCH:  # keep memory bounded on a large corpus
+            ctx.texts.clear()
+    return found
