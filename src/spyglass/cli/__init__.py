@@ -4,6 +4,7 @@ from spyglass.cli import (
     extract,  # noqa: F401  (registers commands)
     kb,  # noqa: F401
     serve,  # noqa: F401
+    store,  # noqa: F401
 )
 from spyglass.cli.app import app
 
