@@ -1,4 +1,6 @@
-"""Bytes to text: refuse binary and empty input, decode UTF-8 first, then the declared or detected charset."""
+"""Bytes to text: refuse binary and empty input; decode UTF-8 first, then a declared charset, then Windows-1252
+(Latin-1's superset, the usual legacy encoding of English-language pages) when the bytes are mostly ASCII, and
+only then a detected charset. Short Latin-1 texts fool detectors, hence the Windows-1252 step before detection."""
 
 import codecs
 import re
@@ -20,6 +22,7 @@ _BOMS = (
 _DECLARED = re.compile(rb"""(?:encoding|charset)\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 _MAX_CONTROL_SHARE = 0.01
+_MAX_NON_ASCII_SHARE = 0.2
 
 
 def decode(payload: Payload) -> str:
@@ -44,10 +47,23 @@ def decode(payload: Payload) -> str:
             return _checked(payload.source, data.decode(encoding))
         except (LookupError, UnicodeDecodeError):
             continue
+    western = _western(data)
+    if western is not None:
+        return _checked(payload.source, western)
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise InputError(payload.source, "cannot decode: not UTF-8 and no text encoding fits")
     return _checked(payload.source, str(best))
+
+
+def _western(data: bytes) -> str | None:
+    """`data` as Windows-1252 when it decodes and is mostly ASCII, as Latin-1 English text is."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return text if non_ascii <= _MAX_NON_ASCII_SHARE * len(text) else None
 
 
 def _declared(data: bytes) -> str | None:

@@ -1,5 +1,6 @@
 """Reader for HTML pages: trafilatura finds the body and metadata, htmldate the date, our cleaner the rest."""
 
+import logging
 from collections.abc import Iterator
 
 import lxml.html
@@ -18,6 +19,9 @@ from spyglass.model import Document
 _DROPPED = ("head", "script", "style", "noscript", "template", "iframe", "form", "nav", "footer", "aside", "button")
 _BLOCKS = ("p", "div", "section", "article", "blockquote", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre",
            "figure", "figcaption", "header", "ul", "ol", "table", "dd", "dt")  # fmt: skip
+
+for _library in ("trafilatura", "htmldate"):  # their parse warnings would break our one-line-per-error output
+    logging.getLogger(_library).addHandler(logging.NullHandler())
 
 
 @reader("html")

@@ -4,7 +4,9 @@ import re
 
 from spyglass.ingest.cues import format_cues
 
-_PROLOG = re.compile(r"^(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!doctype(?!\s+html)[^>]*>)*", re.IGNORECASE | re.DOTALL)
+_PROLOG = re.compile(
+    r"^(?:\s+|<\?[^>]*\?>|<!--.*?-->|<!doctype(?!\s+html)[^>\[]*(?:\[.*?\])?\s*>)*", re.IGNORECASE | re.DOTALL
+)
 _HEAD_CHARS = 4096
 
 
