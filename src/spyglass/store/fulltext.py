@@ -104,17 +104,15 @@ def _search_postgresql(session: Session, query: str, limit: int, offset: int) ->
         params,
     ).all()
     options = f"StartSel={START}, StopSel={STOP}, MaxWords={SNIPPET_TOKENS}, MinWords=8, MaxFragments=2"
+    headlines = {
+        "document": "SELECT ts_headline('english', text, websearch_to_tsquery('english', :q), :opts)"
+        " FROM documents WHERE id = :ref",
+        "entity": "SELECT ts_headline('simple', name, websearch_to_tsquery('simple', :q), :opts)"
+        " FROM corpus_entities WHERE id = :ref",
+    }
     rows = []
     for kind, ref, title, score in page:
-        snippet = title
-        if kind == "document":
-            snippet = session.execute(
-                text(
-                    "SELECT ts_headline('english', text, websearch_to_tsquery('english', :q), :opts)"
-                    " FROM documents WHERE id = :ref"
-                ),
-                {"q": query, "opts": options, "ref": ref},
-            ).scalar_one()
+        snippet = session.execute(text(headlines[kind]), {"q": query, "opts": options, "ref": ref}).scalar_one()
         rows.append((kind, ref, title, snippet, float(score)))
     return total, rows
 
