@@ -141,7 +141,8 @@ def independent_sources(session: Session, event_ids: list[str]) -> tuple[list[li
     """The cluster's documents grouped into independent sources, and the reasons for each merge."""
     origins = _origins(session, event_ids)
     documents = sorted(origins)
-    texts = dict(session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(documents))))
+    rows = session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(documents)))
+    texts = {doc_id: text for doc_id, text in rows}
     signatures = {d: _minhash(texts[d]) for d in documents}
     joined, reasons = _UnionFind(), []
     for a, b in combinations(documents, 2):

@@ -55,13 +55,12 @@ class Context:
         return self.texts[document_id]
 
     def mentions(self, document_id: str, entity: EntityRef) -> list[tuple[int, int]]:
-        return list(
-            self.session.execute(
-                select(MentionRow.start, MentionRow.end)
-                .join(DocumentEntityRow, DocumentEntityRow.id == MentionRow.entity_id)
-                .where(DocumentEntityRow.document_id == document_id, DocumentEntityRow.corpus_entity_id == entity.id)
-            ).tuples()
+        rows = self.session.execute(
+            select(MentionRow.start, MentionRow.end)
+            .join(DocumentEntityRow, DocumentEntityRow.id == MentionRow.entity_id)
+            .where(DocumentEntityRow.document_id == document_id, DocumentEntityRow.corpus_entity_id == entity.id)
         )
+        return [(start, end) for start, end in rows]
 
     def evidence(self, event: EventView, start: int, end: int) -> Evidence:
         text = self.text(event.document.id)
