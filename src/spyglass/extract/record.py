@@ -15,6 +15,7 @@ def to_extraction(doc: Doc, document: Document) -> Extraction:
             type=c.type,
             kb_id=c.kb_id,
             mentions=[Span(start=m.start_char, end=m.end_char, text=m.text) for m in c.mentions],
+            attributes=c.attributes,
         )
         for c in entities_of(doc)
         if c.mentions

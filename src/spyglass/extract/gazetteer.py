@@ -1,0 +1,140 @@
+"""Gazetteer component: knowledge-base names, countries (with demonyms and capitals) and entity classes.
+
+Matches are added to `doc.spans["sg_candidates"]` with `label_` = contract type, `kb_id_` = the entry key and
+`id_` = "gazetteer:<role>" (name, demonym or capital). Words of a place are flagged `token._.sg_place` so that the
+pattern component can find "a Chinese firm" or "a Hong Kong trading company".
+"""
+
+from collections.abc import Iterable, Iterator
+from itertools import product
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from spyglass.extract.lexicon import Entry, classes, countries, plural, spellings
+from spyglass.kb.record import KBRecord
+from spyglass.kb.register import register as kb_records
+from spyglass.model import EntityType
+
+CANDIDATES = "sg_candidates"
+if not Token.has_extension("sg_place"):
+    Token.set_extension("sg_place", default=False)
+
+Phrase = tuple[str, str, str]  # (text, entry key, role)
+
+
+def romanisations(name: str) -> Iterator[str]:
+    """The name with every word break as written, as a space or as a hyphen ("Kim Jong Un" → "Kim Jong-un")."""
+    parts = name.replace("-", " - ").split()
+    words = [p for p in parts if p != "-"]
+    if not 1 < len(words) <= 4:
+        yield name
+        return
+    for seps in product((" ", "-"), repeat=len(words) - 1):
+        tail = "".join(sep + (w.lower() if sep == "-" else w) for sep, w in zip(seps, words[1:], strict=True))
+        yield words[0] + tail
+    yield name
+
+
+def lower_variants(name: str) -> Iterator[str]:
+    """A lowercase class or item name, its plural and its other spelling ("aluminium alloys")."""
+    table = spellings()
+    for form in {name, " ".join(table.get(w, w) for w in name.split())}:
+        yield form
+        head, _, last = form.rpartition(" ")
+        if last.isalpha() and last.islower():
+            yield f"{head} {plural(last)}".strip()
+        elif last.isupper():
+            yield form + "s"
+
+
+def record_entry(record: KBRecord) -> Entry:
+    facts = {"country": record.country, "hs_codes": record.hs_codes, "titles": record.properties.get("titles")}
+    return Entry(f"kb:{record.id}", record.type, record.name, record.id, {k: v for k, v in facts.items() if v})
+
+
+def record_phrases(records: Iterable[KBRecord]) -> Iterator[tuple[Entry, Phrase]]:
+    """Every name variant of every record; records sharing a name with an earlier one are folded into it, so that
+    the register's and the UN list's entries for one organisation make one entity."""
+    owners: dict[str, Entry] = {}
+    for record in records:
+        names = [n.lower() for n in record.names]
+        entry = next((owners[n] for n in names if n in owners), None) or record_entry(record)
+        for name in record.names:
+            owners.setdefault(name.lower(), entry)
+            variants = lower_variants(name) if name.islower() else romanisations(name)
+            for text in variants:
+                yield entry, (text, entry.key, "name")
+
+
+def country_phrases() -> Iterator[tuple[Entry, Phrase]]:
+    for country in countries():
+        entry = Entry(
+            f"country:{country['code']}", EntityType.LOCATION, country["name"], None, {"country": country["code"]}
+        )
+        for role, names in (
+            ("name", [country["name"], *country.get("aliases", [])]),
+            ("demonym", country.get("demonyms", [])),
+            ("capital", country.get("capitals", [])),
+        ):
+            for text in names:
+                yield entry, (text, entry.key, role)
+
+
+def class_phrases() -> Iterator[tuple[Entry, Phrase]]:
+    for item in classes():
+        entry = Entry(f"class:{item['name']}", EntityType(item["type"]), item["name"])
+        for name in [item["name"], *item.get("aliases", [])]:
+            for text in lower_variants(name):
+                yield entry, (text, entry.key, "name")
+
+
+@Language.factory(
+    "spyglass_gazetteer",
+    default_config={"with_kb": True, "with_places": True, "with_classes": True},
+    assigns=["doc.spans", "token._.sg_place"],
+)
+def make_gazetteer(nlp: Language, name: str, with_kb: bool, with_places: bool, with_classes: bool) -> "Gazetteer":
+    """The knowledge base's names (`with_kb`), countries (`with_places`) and entity classes (`with_classes`)."""
+    sources: list[Iterable[tuple[Entry, Phrase]]] = []
+    if with_kb:
+        sources.append(record_phrases(kb_records()))
+    if with_places:
+        sources.append(country_phrases())
+    if with_classes:
+        sources.append(class_phrases())
+    return Gazetteer(nlp, [pair for source in sources for pair in source])
+
+
+class Gazetteer:
+    """Two phrase matchers built once: exact case for acronyms ("US", "TEL"), lowercase for everything else."""
+
+    def __init__(self, nlp: Language, phrases: list[tuple[Entry, Phrase]]) -> None:
+        self.entries: dict[str, Entry] = {}
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        buckets: dict[tuple[bool, str], set[str]] = {}
+        for entry, (text, key, role) in phrases:
+            self.entries.setdefault(key, entry)
+            acronym = len(text) <= 5 and text.replace(".", "").isupper()
+            case = "lower" if text.islower() else "proper"
+            buckets.setdefault((acronym, f"{key}|{role}|{case}"), set()).add(text)
+        for (acronym, label), texts in buckets.items():
+            matcher = self.exact if acronym else self.lower
+            matcher.add(label, list(nlp.tokenizer.pipe(sorted(texts))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(doc.spans.get(CANDIDATES, []))
+        for matcher in (self.exact, self.lower):
+            for match_id, start, end in matcher(doc):
+                key, role, case = doc.vocab.strings[match_id].split("|")
+                if case == "proper" and not doc[start].text[:1].isupper():
+                    continue
+                entry = self.entries[key]
+                spans.append(Span(doc, start, end, label=entry.type.value, kb_id=key, span_id=f"gazetteer:{role}"))
+                if key.startswith("country:"):
+                    for token in doc[start:end]:
+                        token._.sg_place = True
+        doc.spans[CANDIDATES] = spans
+        return doc

@@ -1,0 +1,90 @@
+"""Statistical NER mapped to contract types, with the model's known errors trimmed or filtered.
+
+A model span becomes a candidate `Span` with `id_` "ner" (or "ner:surname" for a lone surname such as "Kim", which
+is a PERSON only through coreference). A nationality ("North Korean") becomes a mention of its state.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from spyglass.extract.lexicon import demonym_codes, fold
+from spyglass.model import EntityType
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+@dataclass(frozen=True)
+class NerRules:
+    """The mapping and filters of `data/entities/ner.yaml`, as sets for fast lookup."""
+
+    labels: dict[str, str]
+    drop_texts: frozenset[str]
+    strip_leading: frozenset[str]
+    surnames: frozenset[str]
+    type_heads: tuple[tuple[str, EntityType], ...]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "NerRules":
+        heads = tuple((h, EntityType(t)) for t, words in data["type_heads"].items() for h in words)
+        return cls(
+            labels=data["labels"],
+            drop_texts=frozenset(data["drop_texts"]),
+            strip_leading=frozenset(data["strip_leading"]),
+            surnames=frozenset(data["surnames"]),
+            type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
+        )
+
+    def trim(self, ent: Span) -> Span | None:
+        """The span without leading determiners/titles, a possessor ("North Korea's Kim" → "Kim"), possessive
+        endings and edge punctuation; None when nothing of a name is left."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        for i in range(end - 1, start, -1):
+            if doc[i].text in POSSESSIVES and i < end - 1:
+                start = i + 1
+                break
+        while start < end and (doc[start].lower_ in self.strip_leading or doc[start].is_punct):
+            start += 1
+        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
+            return None
+        return doc[start:end]
+
+    def retype(self, span: Span, etype: EntityType) -> EntityType:
+        """The type a head word implies ("... Machine Factory" is a FACILITY whatever the model said)."""
+        text = fold(span.text)
+        for head, head_type in self.type_heads:
+            if text == head or text.endswith(" " + head):
+                return head_type
+        return etype
+
+
+def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
+    """The model's entities as candidate spans (contract label, `kb_id_` set for demonyms of known states)."""
+    demonyms = demonym_codes()
+    for ent in doc.ents:
+        label = rules.labels.get(ent.label_)
+        span = rules.trim(ent) if label else None
+        if span is None:
+            continue
+        text = fold(span.text)
+        if not text or text in rules.drop_texts or text.replace(" ", "").isdigit():
+            continue
+        if label == "DEMONYM":
+            code = demonyms.get(text)
+            if code:
+                yield Span(
+                    doc,
+                    span.start,
+                    span.end,
+                    label=EntityType.LOCATION.value,
+                    kb_id=f"country:{code}",
+                    span_id="ner:demonym",
+                )
+            continue
+        etype = rules.retype(span, EntityType(label))
+        kind = "ner:surname" if etype is EntityType.PERSON and text in rules.surnames else "ner"
+        yield Span(doc, span.start, span.end, label=etype.value, span_id=kind)
