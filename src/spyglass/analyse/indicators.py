@@ -71,17 +71,27 @@ class Context:
         return self.evidence(event, event.trigger.start, event.trigger.end)
 
 
-def _listing(record: KBRecord) -> str | None:
-    """How the KB flags a party, in words, or None when it does not."""
+def _flags(records: list[KBRecord]) -> str | None:
+    """How the KB flags a party, in words ("listed (DPRK KPe.004, since 2009-07-16) and defense-linked"), or None."""
     flags = []
-    if record.list_type or record.listed_on or record.reference_number:
-        listed = f"listed ({record.list_type or record.source}"
-        listed += f" {record.reference_number}" if record.reference_number else ""
-        listed += f", since {record.listed_on})" if record.listed_on else ")"
-        flags.append(listed)
-    if record.defense_linked:
+    for record in records:
+        if record.list_type or record.listed_on or record.reference_number:
+            listed = f"listed ({record.list_type or record.source}"
+            listed += f" {record.reference_number}" if record.reference_number else ""
+            flags.append(listed + (f", since {record.listed_on})" if record.listed_on else ")"))
+    if any(r.defense_linked for r in records):
         flags.append("defense-linked")
-    return " and ".join(flags) or None
+    return " and ".join(dict.fromkeys(flags)) or None
+
+
+def _controlled(records: list[KBRecord], item: EntityRef) -> str | None:
+    """Why an item counts as controlled or dual-use (its KB control lists, or being a weapon), or None."""
+    for record in records:
+        if lists := record.properties.get("control_lists"):
+            return f"{record.name}: {', '.join(lists)}"
+        if record.type is EntityType.WEAPON or record.defense_linked:
+            return f"{record.name}, marked defense-linked in {record.source}"
+    return "a weapon or weapon component" if item.type is EntityType.WEAPON else None
 
 
 def _names(ctx: Context, event: EventView, entity: EntityRef) -> list[str]:
@@ -98,8 +108,8 @@ def civilian_cover(ctx: Context, event: EventView) -> Indicator | None:
     if not visitors and leader.search(event.sentence.text):
         visitors = event.entities(Role.visitor)
     for site in event.entities(Role.site):
-        record = ctx.kb.lookup(site)
-        if not visitors or record is None or not record.defense_linked:
+        record = next((r for r in ctx.kb.lookup(site) if r.defense_linked), None)
+        if not visitors or record is None:
             continue
         text = ctx.text(event.document.id)
         places = [(event.sentence.start, event.sentence.end)]
@@ -126,17 +136,10 @@ def controlled_transfer(ctx: Context, event: EventView) -> Indicator | None:
     """A dual-use or controlled item goes to a party the KB lists or marks defense-linked."""
     if event.type is not EventType.TRANSFER:
         return None
-    items = []
-    for item in event.entities(Role.item):
-        record = ctx.kb.lookup(item)
-        if record is not None and record.type in (EntityType.ITEM, EntityType.WEAPON):
-            items.append((item, f"in the knowledge base as {record.name}"))
-        elif item.type is EntityType.WEAPON:
-            items.append((item, "a weapon or weapon component"))
+    items = [(item, why) for item in event.entities(Role.item) if (why := _controlled(ctx.kb.lookup(item), item))]
     for role in (Role.recipient, Role.destination, Role.intermediary):
         for party in event.entities(role):
-            record = ctx.kb.lookup(party)
-            flag = _listing(record) if record else None
+            flag = _flags(ctx.kb.lookup(party))
             if items and flag:
                 item, why = items[0]
                 return Indicator(
@@ -181,7 +184,8 @@ def activity_after_listing(ctx: Context, event: EventView) -> Indicator | None:
         return None
     active = set(cues()["active_roles"])
     for argument in event.arguments:
-        record = ctx.kb.lookup(argument.entity)
+        listed = [r for r in ctx.kb.lookup(argument.entity) if r.listed_on]
+        record = min(listed, key=lambda r: r.listed_on or event.date.start, default=None)  # type: ignore[union-attr]
         if argument.role.value in active and record and record.listed_on and event.date.start > record.listed_on:
             return Indicator(
                 kind=IndicatorKind.activity_after_listing,
