@@ -6,6 +6,7 @@ turn a correct extraction into a miss; these checks catch such slips when gold i
 
 import json
 import re
+from collections import Counter
 from datetime import date
 from pathlib import Path
 
@@ -87,3 +88,15 @@ def test_events(path: Path) -> None:
             assert (start is None) == (end is None), when
             if start and end:
                 assert start <= end and (published is None or start <= published), when
+
+
+def test_set_covers_every_construction() -> None:
+    """The set exercises each event type, each certainty value and nested attribution (issue 4's bar)."""
+    golds = [json.loads(p.read_text(encoding="utf-8")) for p in GOLD_FILES]
+    required = [e for g in golds for e in g["events"] if not e.get("optional")]
+    types = Counter(e["type"] for e in required)
+    certainty = Counter(e["certainty"][0] for e in required if len(e.get("certainty", [])) == 1)
+    assert len(golds) >= 18 and 2 * sum(g.get("published") is not None for g in golds) >= len(golds)
+    assert all(types[t.value] >= 3 for t in EventType), types
+    assert all(certainty[c.value] >= 2 for c in Certainty), certainty
+    assert sum(len(e.get("sources", [])) >= 2 for e in required) >= 2
