@@ -3,11 +3,16 @@
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, LocalCluster
 
 from spyglass.errors import SpyglassError
 
 LOCAL_PREFIX = "local:"
+# Dask sets MALLOC_TRIM_THRESHOLD_=65536 in worker processes to hand memory back to the OS early; with spaCy's
+# many short-lived allocations it costs about 15% of a worker's CPU in system time (docs/scale.md), so local
+# workers keep glibc's default.
+SLOW_WORKER_ENVIRON = frozenset({"MALLOC_TRIM_THRESHOLD_"})
 
 
 def local_workers(address: str) -> int | None:
@@ -21,11 +26,22 @@ def local_workers(address: str) -> int | None:
 
 
 @contextmanager
-def connect(address: str) -> Iterator[Client]:
-    """A client for `address`; `local:N` starts (and afterwards stops) a LocalCluster of N single-threaded processes.
+def local_cluster(workers: int) -> Iterator[LocalCluster]:
+    """A LocalCluster of `workers` single-threaded processes on 127.0.0.1, without dashboard."""
+    environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
+    kept = {key: value for key, value in environ.items() if key not in SLOW_WORKER_ENVIRON}
+    with (
+        dask.config.set({"distributed.nanny.pre-spawn-environ": kept}),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+    ):
+        yield cluster
 
-    The local cluster listens on 127.0.0.1 only and serves no dashboard.
-    """
+
+@contextmanager
+def connect(address: str) -> Iterator[Client]:
+    """A client for `address`; `local:N` starts (and afterwards stops) `local_cluster(N)`."""
     workers = local_workers(address)
     if workers is None:
         try:
@@ -35,14 +51,5 @@ def connect(address: str) -> Iterator[Client]:
         with client:
             yield client
         return
-    with (
-        LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            host="127.0.0.1",
-            dashboard_address=None,
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         yield client
