@@ -143,6 +143,7 @@ RECORDS = (VISIT, TEST, HOSTILE)
 
 def make_client(tmp_path: Path, seed: bool = True, **settings: Any) -> TestClient:
     """A TestClient over a fresh SQLite store in `tmp_path`, holding RECORDS when `seed`."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
     app = create_app(Settings(db=f"sqlite:///{tmp_path / 'store.db'}", **settings))
     if seed:
         with app.state.sessionmaker.begin() as session:

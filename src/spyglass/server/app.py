@@ -8,6 +8,7 @@ import jinja2
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from spyglass import __version__
@@ -45,7 +46,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     if not is_loopback(settings.host) and settings.token is None:
         raise SpyglassError(f"binding {settings.host} (beyond localhost) needs a token: set SPYGLASS_TOKEN")
     engine = make_engine(settings.db)
-    ensure_schema(engine)
+    try:
+        ensure_schema(engine)
+    except SQLAlchemyError as err:
+        raise SpyglassError(f"cannot open the store {engine.url!r}: {getattr(err, 'orig', err)}") from err
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

@@ -1,7 +1,7 @@
 """Dependencies injected into routes: settings, a store session, write access, pagination."""
 
 from collections.abc import Iterator
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Header, Query, Request
 from pydantic import BaseModel, Field
@@ -51,6 +51,13 @@ class PageParams(BaseModel):
 PageDep = Annotated[PageParams, Query()]
 
 
+class Found(Protocol):
+    """What the store's list queries return: one slice and the size of the whole."""
+
+    total: int
+    items: Any
+
+
 class Page(BaseModel, Generic[T]):
     """One page of a list and where it sits in the whole."""
 
@@ -58,3 +65,7 @@ class Page(BaseModel, Generic[T]):
     total: int
     limit: int
     offset: int
+
+    @classmethod
+    def of(cls, found: Found, params: PageParams) -> "Page[T]":
+        return cls(items=list(found.items), total=found.total, limit=params.limit, offset=params.offset)

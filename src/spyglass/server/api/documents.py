@@ -21,7 +21,7 @@ def _extraction(session: SessionDep, document_id: str) -> Extraction:
 @router.get("", summary="List stored documents, newest ingested first")
 def documents(session: SessionDep, page: PageDep) -> Page[DocumentSummary]:
     found = list_documents(session, limit=page.limit, offset=page.offset)
-    return Page(items=found.items, total=found.total, limit=page.limit, offset=page.offset)
+    return Page.of(found, page)
 
 
 @router.get("/{document_id}", summary="One stored document (cleaned text and metadata)", responses=NOT_FOUND)

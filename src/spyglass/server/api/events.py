@@ -4,7 +4,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from spyglass.model import Certainty, EventType
 from spyglass.server.deps import Page, PageDep, SessionDep
@@ -23,11 +23,17 @@ class EventFilters(BaseModel):
     date_to: date | None = Field(None, description="Events starting on or before this day.")
     certainty: Certainty | None = None
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        """An empty form field means no filter."""
+        return None if value == "" else value
+
 
 @router.get("/events", summary="Events matching every filter, oldest first")
 def events(session: SessionDep, filters: Annotated[EventFilters, Query()], page: PageDep) -> Page[EventView]:
     found = list_events(session, **filters.model_dump(), limit=page.limit, offset=page.offset)
-    return Page(items=found.items, total=found.total, limit=page.limit, offset=page.offset)
+    return Page.of(found, page)
 
 
 @router.get("/timeline", summary="What happened when: events in date order (event date, else publication date)")

@@ -18,4 +18,4 @@ def search(
     page: PageDep,
 ) -> Page[SearchHit]:
     found = search_store(session, q, limit=page.limit, offset=page.offset)
-    return Page(items=found.items, total=found.total, limit=page.limit, offset=page.offset)
+    return Page.of(found, page)

@@ -1,5 +1,5 @@
 """The web page: server-rendered views over the same store functions as the API."""
 
-from spyglass.server.web import api_docs, documents
+from spyglass.server.web import api_docs, documents, entities, ingest, search, timeline
 
-routers = [api_docs.router, documents.router]
+routers = [search.router, documents.router, entities.router, timeline.router, ingest.router, api_docs.router]

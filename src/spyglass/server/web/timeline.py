@@ -1,0 +1,37 @@
+"""Timeline page: a chart of events per period by type, filterable, above the matching events."""
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from spyglass.model import Certainty, EventType
+from spyglass.server.api.events import EventFilters
+from spyglass.server.charts import timeline_chart
+from spyglass.server.deps import Page, PageDep, SessionDep
+from spyglass.server.web.page import link_with, render
+from spyglass.store.queries import list_events
+
+router = APIRouter()
+CHART_LIMIT = 2000
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline_page(
+    request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()], page: PageDep
+) -> HTMLResponse:
+    charted = list_events(session, **filters.model_dump(), limit=CHART_LIMIT)
+    listed = list_events(session, **filters.model_dump(), limit=page.limit, offset=page.offset)
+    return render(
+        request,
+        "timeline.html",
+        "timeline",
+        filters=filters,
+        chart=timeline_chart(charted.items),
+        charted=len(charted.items),
+        capped=charted.total > len(charted.items),
+        events=Page.of(listed, page),
+        url=link_with(request),
+        event_types=[t.value for t in EventType],
+        certainties=[c.value for c in Certainty],
+    )

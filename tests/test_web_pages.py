@@ -1,0 +1,142 @@
+"""The web pages over a real store: highlighting from offsets, events with roles and claims, escaping, charts."""
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from spyglass.server.highlight import marked, segments
+from spyglass.store.identity import corpus_entity_id, entity_key
+from test_server_fixtures import HOSTILE, TEST, VISIT, XSS_NAME, XSS_TITLE, make_client, record
+
+RAW_PAYLOADS = (XSS_NAME, XSS_TITLE, "<b>valves</b>", "<i>x</i>", "<script>")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    return make_client(tmp_path_factory.mktemp("web"))
+
+
+def page(client: TestClient, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def corpus_id(name: str) -> str:
+    entity = next(e for rec in (VISIT, TEST, HOSTILE) for e in rec.entities if e.name == name)
+    return corpus_entity_id(entity_key(entity))
+
+
+def test_segments_cover_the_text_once() -> None:
+    parts = segments(VISIT)
+    assert "".join(p.text for p in parts) == VISIT.document.text
+    plant = [p for p in parts if p.entity and p.entity.name == "Kangdong Machine Plant"]
+    assert len(plant) == 2 and {p.mention for p in plant} == {p.start for p in plant}
+    assert [(p.text, p.events) for p in parts if p.events] == [("visited", ("v1",)), ("supplied", ("v2",))]
+
+
+def test_overlapping_spans_take_the_longest() -> None:
+    rec = record(
+        "The Sohae Satellite Launching Station fired.",
+        title="t",
+        published=VISIT.document.published,
+        entities=[("a", "FACILITY", "Sohae Satellite Launching Station"), ("b", "LOCATION", "Sohae")],
+        events=[],
+    )
+    (first, *_) = [p for p in segments(rec) if p.entity]
+    assert first.entity.id == "a" and first.text == "Sohae"
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("abc def", [(4, 7)], [("abc ", False), ("def", True)]),
+        ("abc def", [(0, 3), (2, 5)], [("abc", True), (" d", True), ("ef", False)]),
+        ("abc", [(5, 9)], [("abc", False)]),
+        ("abc", [], [("abc", False)]),
+    ],
+)
+def test_marked_snippets(text: str, spans: list[tuple[int, int]], expected: list[tuple[str, bool]]) -> None:
+    assert marked(text, spans) == expected
+
+
+def test_home_lists_documents(client: TestClient) -> None:
+    html = page(client, "/")
+    for rec in (VISIT, TEST):
+        assert f'href="/documents/{rec.document.id}"' in html and rec.document.title in html
+
+
+def test_document_view_highlights_entities_and_lists_events(client: TestClient) -> None:
+    html = page(client, f"/documents/{VISIT.document.id}")
+    assert re.search(r'class="seg ent ent-PERSON"[^>]*data-entity="e1"[^>]*>Kim Jong Un</a>', html)
+    assert html.count('data-entity="e2"') == 2  # both mentions of the plant
+    assert f'href="/entities/{corpus_id("Kangdong Machine Plant")}"' in html
+    assert re.search(r'<span class="seg trigger" data-events="v1">visited</span>', html)
+    card = html[html.index('data-event="v2"') :]
+    card = card[: card.index("</div>")]
+    assert 'data-args="e2 e4 e5"' in card
+    assert "supplier" in card and "recipient" in card and "badge-probable" in card and "1 source" in card
+    assert "according to Yonhap" in html
+
+
+def test_search_with_filters(client: TestClient) -> None:
+    html = page(client, "/?type=TEST&certainty=&date_from=&date_to=")
+    assert "Hwasong-18" in html and "Leader tours" not in html
+    assert page(client, "/?type=&certainty=&date_from=&date_to=")  # an empty form is no filter
+
+
+def test_entity_page_has_names_kb_and_every_event(client: TestClient) -> None:
+    html = page(client, f"/entities/{corpus_id('Kangdong Machine Plant')}")
+    assert html.count('class="type">VISIT') == 1 and html.count('class="type">TRANSFER') == 1
+    assert "as <em>site</em>" in html and "as <em>supplier</em>" in html
+    assert "according to Yonhap" in html and VISIT.document.title in html
+
+
+def test_timeline_draws_bars_per_period(client: TestClient) -> None:
+    html = page(client, "/timeline")
+    bars = re.findall(r'<rect class="bar bar-(\w+)"', html)
+    assert sorted(bars) == ["TEST", "TRANSFER", "TRANSFER", "VISIT"]  # Nov 2023; Jan 2024; May 2024 (2 types)
+    filtered = page(client, "/timeline?type=TEST")
+    assert re.findall(r'<rect class="bar bar-(\w+)"', filtered) == ["TEST"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/documents/{HOSTILE.document.id}",
+        f"/entities/{corpus_id(XSS_NAME)}",
+        "/timeline",
+        "/?type=TRANSFER",
+        "/",
+    ],
+)
+def test_untrusted_text_is_escaped(client: TestClient, url: str) -> None:
+    html = page(client, url)
+    for payload in RAW_PAYLOADS[:-1]:
+        assert payload not in html
+    assert html.count("<script") == html.count('<script src="/static/app.js" defer></script>')
+    assert "onerror=alert" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+
+
+def test_unknown_pages_are_html_errors(client: TestClient) -> None:
+    response = client.get("/documents/sha256:nope", headers={"Accept": "text/html"})
+    assert response.status_code == 404 and "no stored document" in response.text and "<h1>" in response.text
+    assert client.get("/entities/nobody", headers={"Accept": "text/html"}).status_code == 404
+
+
+def test_ingest_form_escapes_hostile_articles(tmp_path) -> None:
+    client = make_client(tmp_path, seed=False)
+    form = client.get("/ingest").text
+    csrf = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    content = (
+        "SEOUL, June 2 -- Kim Jong Un visited a munitions factory in Jagang Province on Sunday, "
+        "state media said. <script>alert('x')</script> The plant <img src=x onerror=alert(1)> makes shells."
+    )
+    response = client.post("/ingest", data={"content": content, "kind": "text", "csrf_token": csrf})
+    assert response.status_code == 200 and response.url.path.startswith("/documents/sha256:")
+    html = response.text
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
+    assert 'class="seg ent ent-PERSON"' in html
