@@ -51,6 +51,15 @@ def test_timeline_is_in_date_order(client: TestClient) -> None:
     assert days == sorted(days) and days[0] == "2023-11-01"
 
 
+def test_search_marks_the_words(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "Hwasong-18"}).json()
+    assert found["total"] >= 1
+    hit = next(h for h in found["items"] if h["kind"] == "document")
+    assert hit["id"] == TEST.document.id
+    start, end = hit["highlights"][0]
+    assert "Hwasong" in hit["snippet"][start:end]
+
+
 @pytest.mark.parametrize(
     ("method", "url", "status", "detail"),
     [
