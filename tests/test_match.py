@@ -28,6 +28,10 @@ UN = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "un" / "co
         (["Han Yu-ro", "HAN YU RO"], ("han", "ryu", "ro")),
         (["Dr. Adib Sha’ban", "Adib Sha'ban (original script)"], ("adib", "shaban")),
         (["Siemens AG", "Siemens"], ("siemens",)),
+        (
+            ["Korea Ryonbong General Corp.", "KOREA RYONBONG GENERAL CORPORATION", "Korea Ryonbong General Corporaton"],
+            ("korea", "ryonbong", "general"),
+        ),
     ],
 )
 def test_name_variants_normalise_alike(names, tokens):

@@ -3,6 +3,7 @@
 from spyglass.cli import (
     extract,  # noqa: F401  (registers commands)
     kb,  # noqa: F401
+    screen,  # noqa: F401
     serve,  # noqa: F401
     store,  # noqa: F401
 )

@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import yaml
+from rapidfuzz.distance import OSA
 from rigour.names import remove_org_types, remove_person_prefixes
 from rigour.text import ascii_text, remove_bracketed_text
 
@@ -54,9 +55,18 @@ def fold_token(token: str) -> list[str]:
     return [canonical.get(p, p) for p in parts] if parts else [token]
 
 
+@cache
+def _legal_forms() -> frozenset[str]:
+    text = (resources.files("spyglass") / "data" / "kb" / "legal_forms.yaml").read_text(encoding="utf-8")
+    return frozenset(yaml.safe_load(text)["legal_forms"])
+
+
 @lru_cache(maxsize=10_000)
 def _is_legal_form(token: str) -> bool:
-    return not remove_org_types(token).strip()
+    """A legal form, or a long one misspelt by one letter ("Corsoration")."""
+    if token in _legal_forms() or not remove_org_types(token).strip():
+        return True
+    return len(token) >= 7 and any(len(f) >= 7 and OSA.distance(token, f) == 1 for f in _legal_forms())
 
 
 def raw_tokens(name: str) -> list[str]:
