@@ -1,10 +1,13 @@
 """The JSON API over a real SQLite store: lists, filters, pagination, records, deletion, error shapes."""
 
+from datetime import date
+
 import pytest
 from fastapi.testclient import TestClient
 
-from spyglass.model import Extraction
-from test_server_fixtures import HOSTILE, TEST, VISIT, make_client
+from spyglass.model import EntityType, EventType, Extraction, Role
+from spyglass.store.records import save_extraction
+from test_server_fixtures import HOSTILE, TEST, VISIT, make_client, record
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,57 @@ def test_openapi_documents_every_route(client: TestClient) -> None:
             assert op.get("summary"), op["operationId"]
     page = client.get("/api/docs")
     assert page.status_code == 200 and "/api/events" in page.text
+
+
+ECHO = record(
+    "North Korea fired a Hwasong-18 missile on 1 November 2023, South Korea's Joint Chiefs of Staff said.",
+    title="Seoul confirms launch",
+    published=date(2023, 11, 1),
+    entities=[("e1", EntityType.LOCATION, "North Korea"), ("e2", EntityType.WEAPON, "Hwasong-18")],
+    events=[
+        {
+            "type": EventType.TEST,
+            "trigger": "fired",
+            "args": [(Role.actor, "e1"), (Role.weapon, "e2")],
+            "date": ("1 November 2023", date(2023, 11, 1)),
+            "sources": ["South Korea's Joint Chiefs of Staff"],
+        }
+    ],
+)
+
+
+def test_indicators_and_corroboration(tmp_path) -> None:
+    client = make_client(tmp_path)
+    with client.app.state.sessionmaker.begin() as session:
+        save_extraction(session, ECHO)
+    found = client.get("/api/indicators").json()
+    transfer = next(i for i in found["items"] if i["kind"] == "controlled_transfer")
+    assert (
+        transfer["evidence"][0]["text"] == "supplied" and transfer["evidence"][0]["document"]["id"] == VISIT.document.id
+    )
+    assert client.get("/api/indicators", params={"kind": "civilian_cover", "limit": 1}).json()["limit"] == 1
+    clusters = client.get("/api/corroboration").json()
+    (cluster,) = clusters["items"]
+    assert cluster["type"] == "TEST" and set(cluster["documents"]) == {TEST.document.id, ECHO.document.id}
+    assert client.get("/api/corroboration", params={"min_sources": 3}).json()["total"] == 0
+    html = client.get("/indicators").text
+    assert "<mark>supplied</mark>" in html and "Seoul confirms launch" in html
+
+
+@pytest.mark.parametrize(
+    ("body", "status"),
+    [
+        ({"names": ["Korea Mining Development Trading Corporation"]}, 200),
+        ({"names": ["Korea Mining Development Trading Corporation"], "type": "PERSON"}, 200),
+        ({"names": []}, 422),
+        ({"names": ["x"], "threshold": 2}, 422),
+    ],
+)
+def test_screening_names(client: TestClient, body: dict, status: int) -> None:
+    response = client.post("/api/screening/names", json=body)
+    assert response.status_code == status
+    if status == 200:
+        (result,) = response.json()
+        listed = [c for c in result["candidates"] if c["score"] == 1.0]
+        assert bool(listed) is (body.get("type") != "PERSON")
+        assert all(c["features"] for c in result["candidates"])

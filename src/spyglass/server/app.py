@@ -1,5 +1,6 @@
 """`create_app(settings)`: the FastAPI application — JSON API under `/api`, web pages at `/`, assets at `/static`."""
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -69,6 +70,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
+    app.state.matcher = None
+    app.state.matcher_lock = threading.Lock()
     install_error_handlers(app)
     for router in api.routers:
         app.include_router(router, prefix="/api")

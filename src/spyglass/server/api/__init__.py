@@ -1,5 +1,13 @@
 """The JSON API: one router per resource, mounted under `/api`."""
 
-from spyglass.server.api import documents, entities, events, ingest, search
+from spyglass.server.api import analysis, documents, entities, events, ingest, screening, search
 
-routers = [ingest.router, documents.router, entities.router, events.router, search.router]
+routers = [
+    ingest.router,
+    documents.router,
+    entities.router,
+    events.router,
+    search.router,
+    analysis.router,
+    screening.router,
+]

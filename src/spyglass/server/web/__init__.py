@@ -1,5 +1,13 @@
 """The web page: server-rendered views over the same store functions as the API."""
 
-from spyglass.server.web import api_docs, documents, entities, ingest, search, timeline
+from spyglass.server.web import api_docs, documents, entities, indicators, ingest, search, timeline
 
-routers = [search.router, documents.router, entities.router, timeline.router, ingest.router, api_docs.router]
+routers = [
+    search.router,
+    documents.router,
+    entities.router,
+    timeline.router,
+    indicators.router,
+    ingest.router,
+    api_docs.router,
+]
