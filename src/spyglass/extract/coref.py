@@ -17,6 +17,11 @@ from spyglass.extract.gazetteer import CANDIDATES
 from spyglass.extract.lexicon import Entry, canonical, fold, singular
 from spyglass.model import EntityType
 
+ORG_LIKE = (EntityType.ORGANIZATION, EntityType.FACILITY, EntityType.VESSEL)
+NER_CONFUSED = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.LOCATION)
+NAMING = frozenset({"ner", "pattern:named", "gazetteer:name"})
+SHORTENABLE = frozenset({"ner", "ner:surname", "pattern:named"})
+
 
 @dataclass(frozen=True)
 class CorefRules:
@@ -26,6 +31,7 @@ class CorefRules:
     skip_words: frozenset[str]
     generic_sites: frozenset[str]
     titles: frozenset[str]
+    name_suffixes: frozenset[str]
 
 
 @dataclass
@@ -51,12 +57,14 @@ class Cluster:
         return {w for t in texts for w in canonical(t).split()}
 
     def name(self) -> str:
+        """The knowledge-base name, else the longest proper name, else the longest unnamed-actor phrase."""
         if self.entry:
             return self.entry.name
-        named = [m for m in self.mentions if m.id_ != "pattern:definite"] or self.mentions
-        if any(m.id_ == "pattern:unnamed" for m in named):
-            named = [m for m in named if m.id_ == "pattern:unnamed"]
-        return max(named, key=lambda m: (len(m.text), -m.start)).text
+        for kinds in (NAMING, {"pattern:unnamed"}):
+            named = [m for m in self.mentions if m.id_ in kinds]
+            if named:
+                return max(named, key=lambda m: (len(m.text), -m.start)).text
+        return self.mentions[0].text
 
 
 class Coreference:
@@ -85,7 +93,8 @@ class Coreference:
             cluster.mentions.append(m)
             by_form.setdefault(form, cluster)
         clusters = merge_appositions(doc, clusters, mentions)
-        clusters = merge_short_names(clusters)
+        clusters = merge_short_names(clusters, self.rules.name_suffixes)
+        add_surnames(doc, clusters, self.rules.name_suffixes)
         note_titles(doc, clusters, places, self.rules.titles)
         for m in deferred:
             target = self.resolve(m, clusters, places)
@@ -119,7 +128,9 @@ class Coreference:
         if m.id_ != "pattern:unnamed":
             return None
         codes = sorted({places[i] for i in range(m.start, m.end) if i in places})
-        return f"unnamed:{m.label_}:{','.join(codes)}:{self.head_class(m[-1].lower_)}"
+        head = m[-1].lower_
+        number = "plural" if singular(head) != head else "one"
+        return f"unnamed:{m.label_}:{','.join(codes)}:{self.head_class(head)}:{number}"
 
     def head_class(self, word: str) -> str:
         word = singular(word)
@@ -166,28 +177,65 @@ def place_codes(doc: Doc) -> dict[int, str]:
     }
 
 
-def merge_into(target: Cluster, other: Cluster, clusters: list[Cluster]) -> None:
+def merge_into(
+    target: Cluster, other: Cluster, clusters: list[Cluster], owner: dict[tuple[int, int], Cluster] | None = None
+) -> None:
     target.mentions.extend(other.mentions)
     clusters.remove(other)
+    if owner is not None:
+        for m in other.mentions:
+            owner[(m.start, m.end)] = target
 
 
 def merge_appositions(doc: Doc, clusters: list[Cluster], mentions: list[Span]) -> list[Cluster]:
-    """ "Name (ACRONYM)" makes ACRONYM an alias: its cluster, and its bare uses the model missed, join the name."""
+    """Apposition joins two mentions into one referent: "Name (ACRONYM)" makes ACRONYM an alias (its cluster, and
+    its bare uses the model missed, join the name); "a Sierra Leone-flagged tanker, the Ocean Lily" and
+    "Zelenograd Microsystems, a Moscow electronics maker" join the unnamed and the named mention."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for c in list(clusters):
-        for m in list(c.mentions) if c in clusters else []:
-            if m.end + 2 >= len(doc) or doc[m.end].text != "(" or doc[m.end + 2].text != ")":
-                continue
-            alias = doc[m.end + 1]
-            if not (alias.is_upper and len(alias) > 1):
-                continue
-            for other in [o for o in clusters if o is not c and {x.text for x in o.mentions} == {alias.text}]:
-                merge_into(c, other, clusters)
-            for token in doc:
-                if token.text == alias.text and token.i not in covered:
-                    c.mentions.append(doc[token.i : token.i + 1])
-                    covered.add(token.i)
+    owner = {(m.start, m.end): c for c in clusters for m in c.mentions}
+    starts = {m.start: m for m in mentions}
+    for m in sorted(mentions, key=lambda x: x.start):
+        c = owner.get((m.start, m.end))
+        if c is None or c not in clusters:
+            continue
+        after = m.end
+        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+            alias = doc[after + 1]
+            if alias.is_upper and len(alias) > 1:
+                for other in [o for o in clusters if o is not c and {x.text for x in o.mentions} == {alias.text}]:
+                    merge_into(c, other, clusters, owner)
+                for token in doc:
+                    if token.text == alias.text and token.i not in covered:
+                        c.mentions.append(doc[token.i : token.i + 1])
+                        covered.add(token.i)
+        if after + 1 < len(doc) and doc[after].text == ",":
+            nxt = starts.get(after + 2) if doc[after + 1].lower_ == "the" else starts.get(after + 1)
+            other = owner.get((nxt.start, nxt.end)) if nxt is not None else None
+            if other and other is not c and other.type is c.type and is_appositive(m, nxt):
+                merge_into(c, other, clusters, owner)
     return clusters
+
+
+def is_appositive(left: Span, right: Span) -> bool:
+    """One side names, the other describes (an unnamed-actor phrase), as in "X, a front company"."""
+    kinds = {left.id_, right.id_}
+    return "pattern:unnamed" in kinds and len(kinds) == 2 and "pattern:definite" not in kinds
+
+
+def add_surnames(doc: Doc, clusters: list[Cluster], suffixes: frozenset[str]) -> None:
+    """Bare surnames the model missed ("Belov denies ...") become mentions of the one person of that surname."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    owners: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.type is EntityType.PERSON:
+            for m in c.mentions:
+                words = [t.text for t in m if t.lower_ not in suffixes and t.is_alpha]
+                if len(words) > 1 and c not in owners.setdefault(words[-1], []):
+                    owners[words[-1]].append(c)
+    for token in doc:
+        owner = owners.get(token.text, [])
+        if len(owner) == 1 and token.i not in covered and token.is_title:
+            owner[0].mentions.append(doc[token.i : token.i + 1])
 
 
 def note_titles(doc: Doc, clusters: list[Cluster], places: dict[int, str], titles: frozenset[str]) -> None:
@@ -202,25 +250,35 @@ def note_titles(doc: Doc, clusters: list[Cluster], places: dict[int, str], title
                 c.attributes.setdefault("country", places[i - 1])
 
 
-def merge_short_names(clusters: list[Cluster]) -> list[Cluster]:
-    """One-word persons ("Lewis", "Kim") and organisations ("Asahi") join the nearest fuller name they start or end."""
-    for short in [c for c in clusters if c.type in (EntityType.PERSON, EntityType.ORGANIZATION) and not c.entry]:
-        forms = {fold(m.text) for m in short.mentions}
-        if len(forms) != 1 or " " in next(iter(forms)):
+def merge_short_names(clusters: list[Cluster], suffixes: frozenset[str]) -> list[Cluster]:
+    """Short forms join the nearest fuller name: one-word persons ("Lewis", "Kim") the name they start or end, and
+    organisation names the longer name they begin ("Asahi", "Gulf Star", "Kaldera Trading" → "... Inc")."""
+    for short in [c for c in clusters if c.entry is None and c.signature is None]:
+        if short not in clusters or any(m.id_ not in SHORTENABLE for m in short.mentions):
             continue
-        word = next(iter(forms))
-        full = [c for c in clusters if c is not short and c.type is short.type and fits_short(c, word)]
+        forms = {fold(m.text) for m in short.mentions}
+        if len(forms) != 1:
+            continue
+        form = next(iter(forms))
+        full = [c for c in clusters if c is not short and fits_short(c, short, form, suffixes)]
         if full:
             target = min(full, key=lambda c: abs(c.first - short.first))
             merge_into(target, short, clusters)
     return clusters
 
 
-def fits_short(cluster: Cluster, word: str) -> bool:
-    """Whether `word` is the first word (or, for a person, the last) of one of the cluster's names."""
-    names = [m.text for m in cluster.mentions] + ([cluster.entry.name] if cluster.entry else [])
+def fits_short(cluster: Cluster, short: Cluster, form: str, suffixes: frozenset[str]) -> bool:
+    """Whether `form` is a person's first or last name in the cluster, or begins an organisation's name."""
+    names = [m.text for m in cluster.mentions if m.id_ != "pattern:definite"]
+    names += [cluster.entry.name] if cluster.entry else []
+    words = form.split()
     for name in names:
-        words = fold(name).split()
-        if len(words) > 1 and (words[0] == word or (cluster.type is EntityType.PERSON and words[-1] == word)):
-            return True
+        full = [w for w in fold(name).split() if w not in suffixes]
+        if len(full) <= len(words):
+            continue
+        if cluster.type is EntityType.PERSON and short.type is not EntityType.LOCATION and len(words) == 1:
+            if words[0] in (full[0], full[-1]):
+                return True
+        elif cluster.type in ORG_LIKE and short.type in (cluster.type, *NER_CONFUSED) and full[: len(words)] == words:
+            return len(words) > 1 or short.type is cluster.type
     return False

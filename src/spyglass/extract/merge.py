@@ -1,22 +1,91 @@
-"""Overlap resolution of entity candidate spans: the longest span wins, then the highest-priority source
-(knowledge-base gazetteer, then domain patterns, then statistical NER)."""
+"""Shape the candidate mentions: widen goods and weapons over their modifiers, resolve overlaps (the longest span
+wins, then the highest-priority source), join a designator to its class ("Kh-101 cruise missiles"), and find the
+later bare uses of a name found once in context ("the tanker Yu Jong 2" ... "the Yu Jong 2")."""
 
-from spacy.tokens import Span
+from collections.abc import Iterable
 
-PRIORITY = ("gazetteer", "pattern")
+from spacy.tokens import Doc, Span
+
+# Lower is stronger: the knowledge base, then domain patterns, then the statistical model.
+PRIORITY = {"gazetteer": 0, "pattern": 1, "ner": 2}
+WIDENED = ("ITEM", "WEAPON")
 
 
-def _rank(span: Span) -> int:
-    kind = span.id_.split(":", 1)[0]
-    return PRIORITY.index(kind) if kind in PRIORITY else len(PRIORITY)
+def priority(span: Span) -> int:
+    return PRIORITY[span.id_.split(":", 1)[0]]
 
 
-def select(candidates: list[Span]) -> list[Span]:
-    """Non-overlapping candidates in text order: longest first, then by source priority, then leftmost."""
-    taken: list[Span] = []
-    used: set[int] = set()
-    for span in sorted(candidates, key=lambda s: (-len(s), _rank(s), s.start)):
-        if not used & set(range(span.start, span.end)):
-            taken.append(span)
-            used.update(range(span.start, span.end))
-    return sorted(taken, key=lambda s: s.start)
+def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
+    """A good or weapon with its modifiers: hyphenated compounds and listed words before it ("radiation-hardened
+    microchips"), listed nouns after it ("centrifuge designs"). Other spans are returned as they are."""
+    if span.label_ not in WIDENED or span.id_ == "pattern:definite":
+        return span
+    doc, start, end = span.doc, span.start, span.end
+    while end < len(doc) and doc[end].lower_ in tails:
+        end += 1
+    while start > 0:
+        if start >= 3 and doc[start - 2].text == "-" and doc[start - 1].is_alpha and doc[start - 3].is_alpha:
+            start -= 3
+        elif doc[start - 1].lower_ in modifiers:
+            start -= 1
+        else:
+            break
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def select(candidates: Iterable[Span]) -> list[Span]:
+    """Non-overlapping mentions in document order."""
+    taken: set[int] = set()
+    chosen: list[Span] = []
+    for span in sorted(candidates, key=lambda s: (-(s.end - s.start), priority(s), s.start)):
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def join_classes(mentions: list[Span]) -> list[Span]:
+    """A named weapon directly followed by its class ("Hwasong-14 ICBM", "Shahed drones") is one mention of the
+    named weapon."""
+    out: list[Span] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == m.start
+            and prev.label_ == m.label_ == "WEAPON"
+            and m.kb_id_.startswith("class:")
+            and not prev.kb_id_.startswith("class:")
+        ):
+            out[-1] = Span(m.doc, prev.start, m.end, label=prev.label_, kb_id=prev.kb_id_, span_id=prev.id_)
+        else:
+            out.append(m)
+    return out
+
+
+def propagate(doc: Doc, mentions: list[Span]) -> list[Span]:
+    """Every other occurrence of a name the patterns or the model found once becomes a mention too, replacing
+    shorter mentions inside it (a designator inside a ship's name) and never cutting across another mention."""
+    names: dict[str, set[tuple[str, ...]]] = {}
+    source: dict[tuple[str, ...], Span] = {}
+    for m in mentions:
+        if m.id_ in ("pattern:named", "ner") and m[0].text[:1].isupper():
+            key = tuple(t.lower_ for t in m)
+            names.setdefault(key[0], set()).add(key)
+            source.setdefault(key, m)
+    kept = list(mentions)
+    for token in doc:
+        for key in names.get(token.lower_, ()):
+            end = token.i + len(key)
+            if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != key:
+                continue
+            inside = [m for m in kept if m.start < end and token.i < m.end]
+            if any(m.start < token.i or m.end > end or (m.start, m.end) == (token.i, end) for m in inside):
+                continue
+            src = source[key]
+            kept = [m for m in kept if m not in inside]
+            kept.append(Span(doc, token.i, end, label=src.label_, kb_id=src.kb_id_, span_id=src.id_))
+    return sorted(kept, key=lambda s: s.start)

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from spyglass.extract.lexicon import demonym_codes, fold
+from spyglass.extract.lexicon import demonym_codes, fold, place_names
 from spyglass.model import EntityType
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
@@ -24,6 +24,8 @@ class NerRules:
     drop_texts: frozenset[str]
     strip_leading: frozenset[str]
     surnames: frozenset[str]
+    place_prepositions: frozenset[str]
+    drop_heads: frozenset[str]
     type_heads: tuple[tuple[str, EntityType], ...]
 
     @classmethod
@@ -34,6 +36,8 @@ class NerRules:
             drop_texts=frozenset(data["drop_texts"]),
             strip_leading=frozenset(data["strip_leading"]),
             surnames=frozenset(data["surnames"]),
+            place_prepositions=frozenset(data["place_prepositions"]),
+            drop_heads=frozenset(data["drop_heads"]),
             type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
         )
 
@@ -41,8 +45,8 @@ class NerRules:
         """The span without leading determiners/titles, a possessor ("North Korea's Kim" → "Kim"), possessive
         endings and edge punctuation; None when nothing of a name is left."""
         doc, start, end = ent.doc, ent.start, ent.end
-        for i in range(end - 1, start, -1):
-            if doc[i].text in POSSESSIVES and i < end - 1:
+        for i in range(end - 2, start, -1):
+            if doc[i].text in POSSESSIVES and all(t._.sg_place for t in doc[start:i]):
                 start = i + 1
                 break
         while start < end and (doc[start].lower_ in self.strip_leading or doc[start].is_punct):
@@ -54,12 +58,26 @@ class NerRules:
         return doc[start:end]
 
     def retype(self, span: Span, etype: EntityType) -> EntityType:
-        """The type a head word implies ("... Machine Factory" is a FACILITY whatever the model said)."""
+        """The type a head word implies ("... Machine Factory" is a FACILITY whatever the model said); a known city
+        or a person-like name after "in"/"at" is a LOCATION."""
         text = fold(span.text)
         for head, head_type in self.type_heads:
             if text == head or text.endswith(" " + head):
                 return head_type
+        if etype in (EntityType.PERSON, EntityType.ORGANIZATION) and text in place_names():
+            return EntityType.LOCATION
+        before = span.doc[span.start - 1].lower_ if span.start else ""
+        if etype is EntityType.PERSON and before in self.place_prepositions:
+            return EntityType.LOCATION
+        if etype is not EntityType.PERSON and stated_age(span):
+            return EntityType.PERSON
         return etype
+
+
+def stated_age(span: Span) -> bool:
+    """ "Pavel Orlov, 46," — a name followed by an age is a person whatever the model said."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in {",", ")"}
 
 
 def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
@@ -72,6 +90,8 @@ def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
             continue
         text = fold(span.text)
         if not text or text in rules.drop_texts or text.replace(" ", "").isdigit():
+            continue
+        if text.split()[-1] in rules.drop_heads:
             continue
         if label == "DEMONYM":
             code = demonyms.get(text)
