@@ -1,15 +1,125 @@
-"""Event component: sets `doc._.sg_events` (contract `Event`s whose arguments point at entity cluster ids)."""
+"""Event component: sets `doc._.sg_events` (contract `Event`s whose arguments point at entity cluster ids).
+
+Per sentence: triggers (triggers.py) → roles (roles.py) → claim (claims.py) → date (dates.py) → stated
+attributes (attributes.py); then the document's candidates merge (merge.py). It reads the entity clusters the
+entity component left on `doc._.sg_entities`, so it must run last. Without a dependency parse it falls back to
+a sentence window and marks each event `attributes["parse"] = "window"`.
+"""
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from spyglass.extract.claims import Discourse, claim_for, note_sentence
+from spyglass.extract.dates import date_of, find_dates, published_of
+from spyglass.extract.entity_ref import entities_of
+from spyglass.extract.event_attributes import cues, declarations, stated_attributes
+from spyglass.extract.event_lexicon import EventLexicon, claim_lexicon, date_lexicon, event_lexicon
+from spyglass.extract.event_merge import Candidate, merge
+from spyglass.extract.roles import EntityIndex, assign, is_irrealis, is_specific, parse_slots, window_slots
+from spyglass.extract.triggers import Trigger, find_triggers, is_parsed
+from spyglass.model import Argument, EntityType, Event, EventType, Role, Span
 
-@Language.factory("spyglass_events")
-def make_events(nlp: Language, name: str) -> "EventComponent":
-    return EventComponent()
+
+@Language.factory("spyglass_events", default_config={"window_fallback": True})
+def make_events(nlp: Language, name: str, window_fallback: bool) -> "EventComponent":
+    return EventComponent(window_fallback)
 
 
 class EventComponent:
+    """Finds the events of a document; the lexicons are loaded once, at construction."""
+
+    def __init__(self, window_fallback: bool = True) -> None:
+        self.lex = event_lexicon()
+        claim_lexicon()
+        date_lexicon()
+        self.window_fallback = window_fallback
+
     def __call__(self, doc: Doc) -> Doc:
+        parsed = is_parsed(doc)
         doc._.sg_events = []
+        if not parsed and not self.window_fallback:
+            return doc
+        index = EntityIndex(entities_of(doc))
+        dates = find_dates(doc.text, published_of(doc))
+        state = Discourse(index)
+        triggers = find_triggers(doc)
+        candidates: list[Candidate] = []
+        for sent in doc.sents:
+            for trigger in (t for t in triggers if sent.start <= t.token.i < sent.end):
+                candidate = self._candidate(trigger, index, state, dates, parsed)
+                if candidate is not None:
+                    candidates.append(candidate)
+            note_sentence(sent, state)
+        events = merge(candidates, self.lex.specs)
+        _attach_declarations(doc, events)
+        doc._.sg_events = [self._event(k, c) for k, c in enumerate(events, 1)]
         return doc
+
+    def _candidate(self, trigger: Trigger, index: EntityIndex, state: Discourse, dates: list, parsed: bool):
+        lex: EventLexicon = self.lex
+        spec = lex.specs[trigger.sense.type]
+        if parsed:
+            if is_irrealis(trigger, lex):
+                return None
+            slots = parse_slots(trigger, lex)
+            if not is_specific(trigger, slots):
+                return None
+        else:
+            slots = window_slots(trigger, index)
+        roles = assign(slots, trigger.sense.frame, spec, index, parsed)
+        _add_places(roles, index, trigger, lex)
+        attributes = {**trigger.sense.attributes, **stated_attributes(trigger.token)}
+        if not parsed:
+            attributes["parse"] = "window"
+        return Candidate(
+            type=trigger.sense.type,
+            trigger=trigger.token,
+            roles=roles,
+            claim=claim_for(trigger.token, state),
+            date=date_of(trigger.token, dates),
+            attributes=attributes,
+        )
+
+    @staticmethod
+    def _event(k: int, c: Candidate) -> Event:
+        t = c.trigger
+        return Event(
+            id=f"ev{k}",
+            type=c.type,
+            trigger=Span(start=t.idx, end=t.idx + len(t.text), text=t.text),
+            arguments=[Argument(role=r, entity=i) for r, ids in c.roles.items() for i in ids],
+            date=c.date,
+            attributes=c.attributes,
+            claim=c.claim,
+        )
+
+
+def _attach_declarations(doc: Doc, events: list[Candidate]) -> None:
+    """What goods were declared as goes to the latest transfer stated before it (or in its sentence)."""
+    starts = {sent.start: k for k, sent in enumerate(doc.sents)}
+    reach = cues().reach
+    for k, text in declarations(doc):
+        before = [e for e in events if e.type is EventType.TRANSFER and 0 <= k - starts[e.trigger.sent.start] <= reach]
+        if before:
+            before[-1].attributes.setdefault("declared_as", text)
+
+
+def _add_places(roles: dict[Role, list[str]], index: EntityIndex, trigger: Trigger, lex: EventLexicon) -> None:
+    """A country that is a party, or is named inside a party's phrase ("North Korea's trading company"), also fills
+    the party's place role (supplier → origin, recipient → destination)."""
+    for party, place in lex.places.items():
+        if roles.get(place) or not roles.get(party) or place not in lex.specs[trigger.sense.type].types:
+            continue
+        located = [i for i in roles[party] if index.types.get(i) is EntityType.LOCATION]
+        if located:
+            roles[place] = located
+            continue
+        sent = trigger.token.sent
+        for cluster_id in roles[party]:
+            mentions = [m for c, m in index.mentions_in(sent) if c.id == cluster_id]
+            for m in mentions:
+                near = [c for t in m.root.children for c in [index.cluster(t)] if c is not None and c.id != cluster_id]
+                inside = [c for c, s in index.mentions_in(m) if c.id != cluster_id]
+                places = [c.id for c in near + inside if c.type is EntityType.LOCATION]
+                if places:
+                    roles[place] = places[:1]

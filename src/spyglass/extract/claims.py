@@ -1,0 +1,281 @@
+"""Claims: who says an event happened (the attribution chain, outermost first) and how sure (FactBank certainty).
+
+Attribution frames are found on the path from the trigger up to its sentence root: a reporting verb whose
+complement holds the trigger ("X said that ..."), "S quotes T as saying", "according to X", "reports of ...",
+a reporting verb beside the quote ("“...,” Lewis said"). A sentence without its own frame stays in the scope of
+the previous sentence's frame within its paragraph; hearsay without a speaker ("are said to have") keeps the
+latest source. Certainty cues are read on the trigger's own clause, which ends at a relative clause.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
+from spyglass.extract.roles import EntityIndex
+from spyglass.extract.triggers import is_parsed
+from spyglass.model import Certainty, Claim, EntityType, Source
+
+SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+QUOTES = "\"'“”‘’«»"
+STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
+CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass
+class Frame:
+    """An attribution frame on a trigger's path: its sources (outermost first) and the words that set it."""
+
+    sources: list[Source]
+    cue: str
+    certainty: Certainty = Certainty.certain
+
+
+@dataclass
+class Discourse:
+    """What the claims of a document remember across sentences: sources met so far and the running scope."""
+
+    index: EntityIndex
+    last_outlet: Source | None = None
+    unnamed: dict[str, Source] = field(default_factory=dict)
+    scope: Frame | None = None
+    scope_paragraph: int = -1
+    latest: Frame | None = None
+
+
+def paragraph_of(sent: Span) -> int:
+    """Paragraph number of a sentence: the count of line breaks before it."""
+    return sent.doc.text.count("\n", 0, sent.start_char)
+
+
+def _phrase(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") or t.text not in QUOTES]
+    text = token.doc[words[0].i : words[-1].i + 1].text if words else token.text
+    return " ".join(text.translate({ord(q): None for q in QUOTES}).split()).strip(" ,:;")
+
+
+def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
+    """The source a speaker phrase names: its entity, an organisation inside it ("analysts at CNS"), the outlet a
+    description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
+    cluster = state.index.cluster(token)
+    if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
+        inside = [c for t in token.subtree if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
+        cluster = inside[0] if inside else None
+    if cluster is not None:
+        found = Source(entity=cluster.id, name=cluster.name)
+        if cluster.type is EntityType.ORGANIZATION:
+            state.last_outlet = found
+        return found
+    lemma = token.lemma_.lower() or token.lower_
+    if lemma in lex.outlet_nouns and state.last_outlet is not None:
+        return state.last_outlet
+    definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
+    if definite and lemma in state.unnamed:
+        return state.unnamed[lemma]
+    found = Source(name=_phrase(token))
+    state.unnamed.setdefault(lemma, found)
+    return found
+
+
+def _subject(verb: Token) -> Token | None:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
+    if subj and subj[0].dep_ == "agent":
+        return next((c for c in subj[0].children if c.dep_ == "pobj"), None)
+    return subj[0] if subj else None
+
+
+def _quoter(verb: Token, lex: ClaimLexicon) -> Token | None:
+    """ "S quotes T as saying": the verb `quotes` when `verb` is `saying`."""
+    h = verb
+    for _ in range(2):
+        h = h.head
+        if (h.lemma_.lower() or h.lower_) in lex.quoting:
+            return h
+    return None
+
+
+def _according(token: Token) -> Token | None:
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            return next((o for p in c.children for o in p.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[Frame]:
+    """Attribution frames from the trigger up to its root, innermost first."""
+    frames: list[Frame] = []
+    child, node = None, token
+    while True:
+        lemma = node.lemma_.lower()
+        if (pobj := _according(node)) is not None:
+            frames.append(Frame([source_of(pobj, state, lex)], "according to"))
+        if child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent"):
+            if node.pos_ in ("VERB", "AUX") and (lemma in lex.attribution or lemma in lex.quoting):
+                subj = _subject(node)
+                quoter = _quoter(node, lex) if subj is None else None
+                if subj is not None:
+                    frames.append(
+                        Frame(
+                            [source_of(subj, state, lex)],
+                            _cue(node, subj),
+                            lex.attribution.get(lemma) or Certainty.certain,
+                        )
+                    )
+                elif quoter is not None:
+                    quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
+                    if quoted is not None:
+                        frames.append(Frame([source_of(quoted, state, lex)], f"{quoter.text} ... as {node.text}"))
+            elif lemma in lex.report_nouns and child.dep_ in ("prep", "acl", "relcl", "ccomp"):
+                owner = next((c for c in node.children if c.dep_ in ("poss", "compound")), None)
+                if owner is None and node.dep_ in ("dobj", "nsubjpass"):
+                    owner = _subject(node.head)
+                if owner is not None and any(state.index.cluster(t) is not None for t in owner.subtree):
+                    frames.append(Frame([source_of(owner, state, lex)], f"{node.text} of"))
+        if node.head.i == node.i:
+            break
+        child, node = node, node.head
+    for c in node.children:
+        if c.dep_ == "parataxis" and c.lemma_.lower() in lex.attribution and (subj := _subject(c)) is not None:
+            frames.append(Frame([source_of(subj, state, lex)], c.text, lex.attribution[c.lemma_.lower()]))
+    return frames
+
+
+def _cue(verb: Token, subj: Token) -> str:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i > subj.i]
+    return " ".join(t.text for t in [*aux, verb])
+
+
+def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None]:
+    """The certainty cues of the trigger's clause, up to a relative clause or the sentence root."""
+    found: list[tuple[Certainty, str]] = []
+    child, node = None, token
+    for _ in range(12):
+        found += _cues_at(node, child, lex)
+        if node.dep_ in CLAUSE_ENDS or node.head.i == node.i:
+            break
+        if child is not None and (node.lemma_.lower() in lex.attribution):
+            break
+        child, node = node, node.head
+    return min(found, key=lambda f: _rank(f[0]), default=(Certainty.certain, None))
+
+
+def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[Certainty, str]]:
+    out: list[tuple[Certainty, str]] = []
+    lemma = node.lemma_.lower()
+    negated = any(c.dep_ == "neg" for c in node.children)
+    predicated = any(c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate for c in node.children)
+    for c in node.children:
+        word = c.lower_
+        if c.dep_ == "neg" and predicated:
+            continue
+        if c.dep_ == "aux" and word in lex.modal:
+            nxt = c.nbor(1) if c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "have" else None
+            out.append((lex.modal[word], f"{c.text} have" if nxt is not None else c.text))
+        elif c.dep_ in ("advmod", "neg") and word in lex.adverb:
+            out.append((lex.adverb[word], c.text))
+        elif c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate and child is not None:
+            value = lex.predicate[c.lemma_.lower()]
+            if negated:
+                value = Certainty.unknown if value is Certainty.certain else Certainty.negated
+            start = min(t.i for t in node.children if t.dep_ in ("expl", "nsubj", "neg", "acomp"))
+            out.append((value, node.doc[start : c.i + 1].text))
+        elif c.dep_ == "det" and word == "no" and lemma in lex.evidence_nouns:
+            out.append((Certainty.negated, f"{c.text} {node.text}"))
+    if child is not None and child.dep_ == "xcomp":
+        if lemma in lex.raising:
+            out.append((lex.raising[lemma], node.text))
+        elif lemma in lex.hearsay_verbs and any(c.dep_ == "auxpass" for c in node.children):
+            aux = [c.text for c in node.children if c.dep_ == "auxpass"]
+            out.append((Certainty.probable, " ".join([*aux, node.text, "to"])))
+    if child is not None and lemma in lex.attribution and lex.attribution[lemma] is not Certainty.certain:
+        out.append((lex.attribution[lemma], node.text))
+    return out
+
+
+def _hearsay(token: Token, lex: ClaimLexicon) -> bool:
+    """ "are said to have", "reportedly": hearsay with no speaker of its own."""
+    for node in (token, *token.ancestors):
+        if any(c.lower_ in lex.hearsay_adverbs for c in node.children):
+            return True
+        if node.lemma_.lower() in lex.hearsay_verbs and any(c.dep_ == "auxpass" for c in node.children):
+            return True
+        if node.dep_ in CLAUSE_ENDS:
+            break
+    return False
+
+
+def claim_for(token: Token, state: Discourse) -> Claim:
+    """The claim of the event whose trigger is `token`, updating the discourse scope."""
+    lex = claim_lexicon()
+    if not is_parsed(token.doc):
+        return _window_claim(token, state, lex)
+    frames = _frames_on_path(token, state, lex)
+    certainty, cue = certainty_of(token, lex)
+    sent = token.sent
+    if frames:
+        sources = [s for f in reversed(frames) for s in f.sources]
+        frame = Frame(sources, frames[0].cue)
+    elif _hearsay(token, lex) and state.latest is not None:
+        frame = state.latest
+    elif state.scope is not None and state.scope_paragraph == paragraph_of(sent):
+        frame = state.scope
+    else:
+        return Claim(certainty=certainty, cue=cue)
+    for f in frames:
+        if _rank(f.certainty) < _rank(certainty):
+            certainty, cue = f.certainty, f.cue
+    return Claim(sources=_dedupe(frame.sources), certainty=certainty, cue=cue or frame.cue)
+
+
+def _rank(value: Certainty) -> int:
+    """Lower is weaker: negated, unknown, possible, probable, then certain."""
+    return STRENGTH.index(value) if value in STRENGTH else len(STRENGTH)
+
+
+def _dedupe(sources: list[Source]) -> list[Source]:
+    out: list[Source] = []
+    for s in sources:
+        if not any((s.entity and s.entity == o.entity) or s.name == o.name for o in out):
+            out.append(s)
+    return out
+
+
+def note_sentence(sent: Span, state: Discourse) -> None:
+    """Record the attribution frame a sentence sets for the sentences after it in its paragraph."""
+    lex = claim_lexicon()
+    if not is_parsed(sent.doc):
+        return
+    complements = [t for t in sent if t.dep_ in ("ccomp", "xcomp")]
+    frames = max((_frames_on_path(t, state, lex) for t in complements), key=len, default=[])
+    if not frames:
+        frames = [f for f in _frames_on_path(sent.root, state, lex) if f.cue == "according to"]
+    if frames:
+        frame = Frame([s for f in reversed(frames) for s in f.sources], frames[0].cue)
+        state.scope, state.scope_paragraph, state.latest = frame, paragraph_of(sent), frame
+    elif state.scope_paragraph != paragraph_of(sent):
+        state.scope = None
+
+
+def _window_claim(token: Token, state: Discourse, lex: ClaimLexicon) -> Claim:
+    """Without a parse: "according to X" or a reporting verb with an entity before it, in the same sentence."""
+    sent = token.sent
+    sources: list[Source] = []
+    cue = None
+    for t in sent:
+        if t.lower_ == "according" and t.i + 2 < sent.end:
+            cluster = state.index.cluster(t.nbor(2)) or (state.index.cluster(t.nbor(3)) if t.i + 3 < sent.end else None)
+            if cluster is not None:
+                sources.append(Source(entity=cluster.id, name=cluster.name))
+                cue = "according to"
+        elif t.i < token.i and t.lower_ in ("said", "says", "reported", "reports", "reporting"):
+            before = [c for c, _ in state.index.mentions_in(sent[: t.i - sent.start]) if c.type in SPEAKERS]
+            if before:
+                sources.append(Source(entity=before[-1].id, name=before[-1].name))
+                cue = t.text
+    certainty = Certainty.certain
+    for t in sent[: token.i - sent.start]:
+        value = lex.modal.get(t.lower_) or lex.adverb.get(t.lower_) or lex.predicate.get(t.lower_)
+        if value is not None and value is not Certainty.certain:
+            certainty, cue = value, t.text
+    return Claim(sources=_dedupe(sources), certainty=certainty, cue=cue)

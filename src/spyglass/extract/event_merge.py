@@ -1,0 +1,113 @@
+"""From event candidates (one per trigger) to the document's events.
+
+Reports restate: "the sale", "the materials were then shipped", a purpose clause "to steal secrets". So
+candidates of one type fold together when their roles agree (same identity entity, no role filled
+differently, no conflicting dates), keeping the best-attributed claim. A candidate missing its core roles is not
+reported but lends its attribution to the specific events it announces ("reports of Kim providing guidance at a
+number of factories" → each later factory visit by Kim). Coordinated split roles make one event each.
+"""
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from spacy.tokens import Token
+
+from spyglass.extract.event_lexicon import RoleSpec
+from spyglass.model import Claim, DateSpan, EventType, Role
+
+Roles = dict[Role, list[str]]
+
+
+@dataclass
+class Candidate:
+    """One trigger read as an event, before merging."""
+
+    type: EventType
+    trigger: Token
+    roles: Roles
+    claim: Claim
+    date: DateSpan | None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def complete(c: Candidate, spec: RoleSpec) -> bool:
+    return all(any(c.roles.get(r) for r in group) for group in spec.require)
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    """No role filled by both with disjoint entities, and no two resolved dates that do not overlap."""
+    for role, ids in a.roles.items():
+        if b.roles.get(role) and not set(ids) & set(b.roles[role]):
+            return False
+    da, db = a.date, b.date
+    if da and db and da.start and db.start and da.end and db.end:
+        return da.start <= db.end and db.start <= da.end
+    return True
+
+
+def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
+    shared = any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity)
+    return a.type is b.type and shared and compatible(a, b)
+
+
+def fold(into: Candidate, other: Candidate) -> None:
+    """Merge `other` into `into`: union of roles, first date, the longer attribution chain, all attributes."""
+    for role, ids in other.roles.items():
+        into.roles[role] = list(dict.fromkeys([*into.roles.get(role, []), *ids]))
+    into.date = into.date or other.date
+    if len(other.claim.sources) > len(into.claim.sources):
+        into.claim = other.claim
+    into.attributes = {**other.attributes, **into.attributes}
+
+
+def _umbrella(c: Candidate, partials: list[Candidate], spec: RoleSpec) -> Claim | None:
+    """The attribution of an earlier partial event that announces this one (same type, its roles a subset)."""
+    for p in reversed(partials):
+        if p.type is not c.type or p.trigger.i > c.trigger.i or not p.claim.sources:
+            continue
+        if any(p.roles.get(r) for r in spec.identity):
+            continue
+        if p.roles and all(set(ids) <= set(c.roles.get(r, ())) for r, ids in p.roles.items()):
+            return p.claim
+    return None
+
+
+def _split(c: Candidate, spec: RoleSpec) -> list[Candidate]:
+    for role in spec.split:
+        ids = c.roles.get(role, [])
+        if len(ids) > 1:
+            return [x for i in ids for x in _split(replace(c, roles={**c.roles, role: [i]}), spec)]
+    return [c]
+
+
+def merge(candidates: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
+    """The document's events from its candidates, in text order."""
+    whole: list[Candidate] = []
+    partials: list[Candidate] = []
+    for c in candidates:
+        (whole if complete(c, specs[c.type]) else partials).append(c)
+    for p in partials:
+        host = next(
+            (
+                w
+                for w in whole
+                if w.type is p.type
+                and w.trigger.sent == p.trigger.sent
+                and compatible(w, p)
+                and p.trigger in w.trigger.subtree
+            ),
+            None,
+        )
+        if host is not None:
+            fold(host, p)
+    events: list[Candidate] = []
+    for c in [x for w in whole for x in _split(w, specs[w.type])]:
+        spec = specs[c.type]
+        if not c.claim.sources and (claim := _umbrella(c, partials, spec)) is not None:
+            c.claim = Claim(sources=claim.sources, certainty=c.claim.certainty, cue=c.claim.cue or claim.cue)
+        host = next((e for e in events if same_event(e, c, spec)), None)
+        if host is None:
+            events.append(c)
+        else:
+            fold(host, c)
+    return events

@@ -1,0 +1,276 @@
+"""Event roles: which entity fills which role of a trigger.
+
+With a dependency parse, a trigger's slots (subject, object, prepositional objects, possessor, of-argument,
+modifiers) come from its children, repaired for passives, relative clauses ("the firm that smuggled ...",
+"the sites Kim visited"), control ("began invading"), support verbs ("Kim oversaw the flight of ...") and
+copulas ("X was the site of the launch"; "Among the sites Kim visited was X"). Without a parse, a sentence
+window stands in: the nearest entity before the trigger is its subject, the ones after its object.
+Each slot lists candidate roles (frames.yaml); an entity takes the first whose type constraint it meets.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from spyglass.extract.entity_ref import EntityCluster
+from spyglass.extract.event_lexicon import EventLexicon, Frame, RoleSpec
+from spyglass.extract.triggers import Trigger, lemma_of
+from spyglass.model import EntityType, Role
+
+RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
+SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
+RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include"})
+QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
+Slots = dict[str, list[Token]]
+
+
+@dataclass(frozen=True)
+class Filler:
+    """An entity found for a slot; `qualifier` when it only modifies the slot's head ("a Chinese firm")."""
+
+    cluster: EntityCluster
+    qualifier: bool = False
+
+
+class EntityIndex:
+    """Token index of entity mentions: the longest mention covering each token."""
+
+    def __init__(self, clusters: list[EntityCluster]) -> None:
+        self.at: dict[int, tuple[EntityCluster, Span]] = {}
+        self.types = {c.id: c.type for c in clusters}
+        for cluster in clusters:
+            for m in cluster.mentions:
+                for i in range(m.start, m.end):
+                    cur = self.at.get(i)
+                    if cur is None or len(cur[1]) < len(m):
+                        self.at[i] = (cluster, m)
+
+    def cluster(self, token: Token) -> EntityCluster | None:
+        found = self.at.get(token.i)
+        return found[0] if found else None
+
+    def mentions_in(self, span: Span) -> list[tuple[EntityCluster, Span]]:
+        seen: dict[int, tuple[EntityCluster, Span]] = {}
+        for i in range(span.start, span.end):
+            if i in self.at:
+                seen.setdefault(self.at[i][1].start, self.at[i])
+        return list(seen.values())
+
+
+def _objects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _antecedent(token: Token) -> Token | None:
+    """The noun a relative clause containing `token` modifies (through a control chain)."""
+    h = token
+    for _ in range(4):
+        if h.dep_ == "relcl":
+            return h.head
+        if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
+            return None
+        h = h.head
+    return None
+
+
+def _controller(verb: Token) -> list[Token]:
+    """The subject a verb without one shares with the verb that governs it ("began invading", "said to have")."""
+    h = verb
+    for _ in range(4):
+        if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
+            return []
+        h = h.head
+        subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            return subj
+    return []
+
+
+def _verb_slots(verb: Token, frame: Frame) -> Slots:
+    slots: Slots = defaultdict(list)
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            slots["subject"].append(c)
+        elif c.dep_ in ("dobj", "nsubjpass"):
+            slots["object"].append(c)
+        elif c.dep_ == "agent":
+            slots["subject"] += _objects(c)
+        elif c.dep_ == "dative":
+            slots["prep:to" if _objects(c) else "dative"] += _objects(c) or [c]
+        elif c.dep_ == "prep":
+            slots["prep:" + c.lower_] += _objects(c)
+    for o in slots["object"]:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
+                slots["prep:" + c.lower_] += _objects(c)
+    if not slots["subject"]:
+        slots["subject"] = _controller(verb)
+    antecedent = _antecedent(verb)
+    if antecedent is not None:
+        pronoun = False
+        for heads in slots.values():
+            for k, t in enumerate(heads):
+                if t.lower_ in RELATIVE:
+                    heads[k], pronoun = antecedent, True
+        if not pronoun and verb.dep_ == "relcl" and not slots["object"]:
+            slots["object"].append(antecedent)
+    return slots
+
+
+def _site_of(noun: Token, lex: EventLexicon) -> list[Token]:
+    """ "X was the site of the launch" / "X, the site of the launch": X."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "of" or lemma_of(noun.head.head, lex) not in lex.site_nouns:
+        return []
+    site = noun.head.head
+    if site.dep_ == "appos":
+        return [site.head]
+    if site.dep_ in ("attr", "nsubj"):
+        other = "nsubj" if site.dep_ == "attr" else "attr"
+        return [c for c in site.head.children if c.dep_ == other]
+    return []
+
+
+def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
+    slots: Slots = defaultdict(list)
+    for c in noun.children:
+        if c.dep_ == "poss":
+            slots["poss"].append(c)
+        elif c.dep_ in ("compound", "amod", "nmod"):
+            slots["modifier"].append(c)
+        elif c.dep_ == "prep":
+            slots["of" if c.lower_ == "of" else "prep:" + c.lower_] += _objects(c)
+        elif c.dep_ == "relcl" and lemma_of(c, lex) in lex.support_verbs:
+            slots["subject"] += [s for s in c.children if s.dep_ == "nsubj"]
+    support = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma_of(support, lex) in lex.support_verbs:
+        verb_slots = _verb_slots(support, frame)
+        slots["subject"] += verb_slots["subject"]
+        for key, heads in verb_slots.items():
+            if key.startswith("prep:"):
+                slots[key] += heads
+    slots["prep:at"] += _site_of(noun, lex)
+    return slots
+
+
+def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
+    """A trigger under "an end to", "plans to", "easier to", "toward": not a report of an event that happened."""
+    t = trigger.token
+    governors = [t.head]
+    if t.dep_ == "pobj":
+        governors += [t.head.head]
+    if trigger.nominal and t.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT", "conj"):
+        return True
+    if not trigger.nominal and t.dep_ not in ("xcomp", "pcomp", "advcl"):
+        return False
+    return any(g.i != t.i and lemma_of(g, lex) in lex.irrealis for g in governors)
+
+
+def is_specific(trigger: Trigger, slots: Slots) -> bool:
+    """A nominal trigger names one event only with a determiner, possessor, of-argument or support verb."""
+    if not trigger.nominal:
+        return True
+    det = any(c.dep_ in ("det", "poss") for c in trigger.token.children)
+    return det or bool(slots.get("of") or slots.get("subject") or slots.get("prep:at"))
+
+
+def parse_slots(trigger: Trigger, lex: EventLexicon) -> Slots:
+    frame = trigger.sense.frame
+    return _noun_slots(trigger.token, frame, lex) if trigger.nominal else _verb_slots(trigger.token, frame)
+
+
+def window_slots(trigger: Trigger, index: EntityIndex) -> Slots:
+    """Slots from word order alone (no parse): prepositions before mentions, nearest subject, following object."""
+    t, sent = trigger.token, trigger.token.sent
+    passive = t.i > sent.start and t.doc[t.i - 1].lower_ in BE_VERBS
+    slots: Slots = defaultdict(list)
+    before: list[Token] = []
+    for _cluster, m in index.mentions_in(sent):
+        if m.start <= t.i < m.end:
+            continue
+        k = m.start - 1
+        while k > sent.start and t.doc[k].lower_ in ("the", "a", "an"):
+            k -= 1
+        prep = t.doc[k].lower_ if k >= sent.start else ""
+        if prep in trigger.sense.frame.preps:
+            slots["prep:" + prep].append(m.root)
+        elif m.end <= t.i:
+            before.append(m.root)
+        elif not slots["object"] or t.doc[k].lower_ in ("and", ","):
+            slots["object"].append(m.root)
+    if before:
+        slots["subject"].append(before[-1])
+    if passive:
+        slots["subject"], slots["object"] = slots.pop("prep:by", []), slots["subject"] + slots["object"]
+    return slots
+
+
+def _search(head: Token, index: EntityIndex) -> list[Filler]:
+    """Entities named inside a phrase whose head is not one ("the materials, including tungsten and ...")."""
+    frontier, depth_found = [(head, False)], []
+    for _ in range(4):
+        nxt = []
+        for tok, qual in frontier:
+            for c in tok.children:
+                relational = c.dep_ == "acl" and c.lemma_ in RELATIONAL
+                if not relational and (
+                    c.dep_ not in SEARCH_DEPS or (c.dep_ == "prep" and c.lower_ not in SEARCH_PREPS)
+                ):
+                    continue
+                q = qual or c.dep_ in QUALIFIER_DEPS
+                cluster = index.cluster(c)
+                if cluster is not None:
+                    depth_found.append(Filler(cluster, q))
+                    depth_found += [Filler(x, q) for j in c.conjuncts if (x := index.cluster(j)) is not None]
+                else:
+                    nxt.append((c, q))
+        if depth_found:
+            return depth_found
+        frontier = nxt
+    return []
+
+
+def _copula_other(token: Token) -> list[Token]:
+    """ "Among the sites Kim visited was X" / "The site he visited was X": X for "sites"."""
+    be = token.head.head if token.dep_ == "pobj" else token.head
+    if be.lemma_ != "be" or (token.dep_ == "pobj" and token.head.head.i == token.head.i):
+        return []
+    mine = token.head if token.dep_ == "pobj" else token
+    others = [c for c in be.children if c.dep_ in ("nsubj", "attr") and c.i != mine.i]
+    return [x for o in others for x in (o, *o.conjuncts)]
+
+
+def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler]:
+    """The entities a slot's heads stand for, with their conjuncts ("visited A and B")."""
+    out: list[Filler] = []
+    for head in heads:
+        for h in [head, *head.conjuncts] if parsed else [head]:
+            cluster = index.cluster(h)
+            if cluster is not None:
+                out.append(Filler(cluster))
+            elif parsed:
+                out += _search(h, index) or [Filler(c) for o in _copula_other(h) if (c := index.cluster(o))]
+    return out
+
+
+def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool) -> dict[Role, list[str]]:
+    """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type."""
+    roles: dict[Role, list[str]] = {}
+    used: set[str] = set()
+    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps)]
+    for slot in order:
+        candidates = frame.preps.get(slot[5:], ()) if slot.startswith("prep:") else frame.roles(slot)
+        for f in fillers(slots.get(slot, []), index, parsed):
+            if f.cluster.id in used:
+                continue
+            for role in candidates:
+                types = spec.types.get(role, frozenset())
+                if f.cluster.type not in types or (f.qualifier and types & PARTIES):
+                    continue
+                roles.setdefault(role, []).append(f.cluster.id)
+                used.add(f.cluster.id)
+                break
+    return roles

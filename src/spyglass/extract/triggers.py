@@ -1,0 +1,98 @@
+"""Event triggers: the verbs and nouns of the trigger lexicon found in a `Doc`, each with the sense it takes.
+
+Lookup is by lemma (a dictionary probe per token, nothing rebuilt per document). Without a parse, lemmas come
+from the lexicon's inflection table and a word is read as a noun after a determiner, else as a verb.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from spyglass.extract.event_lexicon import EventLexicon, Sense, event_lexicon
+
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
+NOT_EVENTS = frozenset({"amod", "compound", "aux", "auxpass"})
+FUTURE = frozenset({"will", "shall", "'ll"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that expresses an event: its token, the sense it takes and whether it is a noun."""
+
+    token: Token
+    sense: Sense
+    nominal: bool
+
+
+def lemma_of(token: Token, lex: EventLexicon) -> str:
+    """The token's lemma: the parser's when there is one, else the lexicon's inflection table."""
+    if token.doc.has_annotation("LEMMA"):
+        return token.lemma_.lower()
+    return lex.forms.get(token.lower_, token.lower_)
+
+
+def is_parsed(doc: Doc) -> bool:
+    return doc.has_annotation("DEP")
+
+
+def _object_lemmas(token: Token, nominal: bool, lex: EventLexicon) -> set[str]:
+    if is_parsed(token.doc):
+        if nominal:
+            heads = [t for p in token.children if p.lower_ == "of" for t in p.children]
+        else:
+            heads = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
+        return {lemma_of(t, lex) for h in heads for t in (h, *h.children) if t.dep_ != "det" or t is h}
+    window = token.doc[token.i + 1 : token.i + 5]
+    return {lemma_of(t, lex) for t in window}
+
+
+def _prep_objects(token: Token, lex: EventLexicon) -> dict[str, set[str]]:
+    if is_parsed(token.doc):
+        preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+        return {p.lower_: {lemma_of(t, lex) for t in p.subtree} for p in preps}
+    window = token.doc[token.i + 1 : token.i + 8]
+    return {t.lower_: {lemma_of(w, lex) for w in window[k:]} for k, t in enumerate(window)}
+
+
+def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
+    if sense.objects and not sense.objects & _object_lemmas(token, nominal, lex):
+        return False
+    if sense.prep_objects:
+        found = _prep_objects(token, lex)
+        return any(objs & found.get(prep, set()) for prep, objs in sense.prep_objects.items())
+    return True
+
+
+def _word_class(token: Token, lex: EventLexicon) -> bool | None:
+    """True for a noun reading, False for a verb, None when the token cannot be a trigger."""
+    if is_parsed(token.doc):
+        if token.dep_ in NOT_EVENTS:
+            return None
+        return {"NOUN": True, "PROPN": True, "VERB": False}.get(token.pos_)
+    prev = token.doc[token.i - 1].lower_ if token.i else ""
+    return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
+
+
+def _future(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in token.children)
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """Every trigger of the document, in text order, one sense per token."""
+    lex = event_lexicon()
+    found: list[Trigger] = []
+    for token in doc:
+        nominal = _word_class(token, lex)
+        if nominal is None:
+            continue
+        lemma = lemma_of(token, lex)
+        senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
+        if not senses and not is_parsed(doc):
+            nominal = not nominal
+            senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
+        if not senses or (not nominal and _future(token)):
+            continue
+        sense = next((s for s in senses if _holds(s, token, nominal, lex)), None)
+        if sense is not None:
+            found.append(Trigger(token, sense, nominal))
+    return found

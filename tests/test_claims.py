@@ -1,0 +1,107 @@
+"""Claims: attribution chains (outermost first) and FactBank certainty, on hand-written sentences."""
+
+import pytest
+
+from spyglass.model import EntityType
+from test_events_builder import annotate, load_parser
+
+parser = pytest.fixture(load_parser, name="parser")
+PER, ORG, LOC, ITM = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, EntityType.ITEM
+ENTS = {
+    "Yonhap": (ORG, ("Yonhap", "The Yonhap news agency")),
+    "Karawang Trading": (ORG, ("Karawang Trading", "a Malaysian trading firm", "The firm", "the firm")),
+    "Iran": (LOC, ()),
+    "nickel": (ITM, ()),
+    "Lewis": (PER, ()),
+    "CNS": (ORG, ()),
+}
+
+# (case, text, sources outermost first, certainty, words the cue must contain)
+CERTAINTY = [
+    ("certain", "Karawang Trading shipped nickel to Iran.", [], "certain", None),
+    (
+        "probable: experts believe",
+        "Experts believe Karawang Trading shipped nickel to Iran.",
+        ["Experts"],
+        "probable",
+        "believe",
+    ),
+    ("probable: likely", "Karawang Trading likely shipped nickel to Iran.", [], "probable", "likely"),
+    ("probable: hearsay", "Karawang Trading is said to have shipped nickel to Iran.", [], "probable", "said"),
+    ("possible: modal", "Karawang Trading may have shipped nickel to Iran.", [], "possible", "may"),
+    (
+        "possible: impersonal",
+        "It is possible that Karawang Trading shipped nickel to Iran.",
+        [],
+        "possible",
+        "possible",
+    ),
+    ("unknown", "It is not clear whether Karawang Trading shipped nickel to Iran.", [], "unknown", "clear"),
+    ("negated: did not", "Karawang Trading did not ship nickel to Iran.", [], "negated", "not"),
+    (
+        "negated: denied",
+        "Karawang Trading denied that it shipped nickel to Iran.",
+        ["Karawang Trading"],
+        "negated",
+        "denied",
+    ),
+]
+
+ATTRIBUTION = [
+    ("reporting verb", "Yonhap reported that Karawang Trading shipped nickel to Iran.", ["Yonhap"]),
+    ("according to", "Karawang Trading shipped nickel to Iran, according to Yonhap.", ["Yonhap"]),
+    (
+        "according to analysts at an organisation",
+        "According to analysts at CNS, Karawang Trading shipped nickel to Iran.",
+        ["CNS"],
+    ),
+    ("quote after the clause", "“Karawang Trading shipped nickel to Iran,” Lewis said.", ["Lewis"]),
+    (
+        "nested: quotes S as saying",
+        "The Yonhap news agency quotes an official familiar with the matter as saying "
+        "that Karawang Trading shipped nickel to Iran.",
+        ["Yonhap", "an official familiar with the matter"],
+    ),
+    (
+        "nested: is reporting ... quoting",
+        "Yonhap is reporting that the firm, quoting a customs source, shipped nickel to Iran.",
+        ["Yonhap"],
+    ),
+    (
+        "scope continues in the paragraph",
+        "Yonhap said the firm was under investigation. It also shipped nickel to Iran, the agency added.",
+        ["Yonhap"],
+    ),
+    (
+        "paragraph scope ends",
+        "Yonhap said the firm was under investigation.\n\nKarawang Trading shipped nickel to Iran.",
+        [],
+    ),
+    (
+        "unnamed source, then its definite mention",
+        "Yonhap quotes a source close to the investigation as saying the "
+        "firm was fined.\n\nThe source also contends that Karawang Trading shipped nickel to Iran.",
+        ["a source close to the investigation"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "sources", "certainty", "cue"), CERTAINTY, ids=[c[0] for c in CERTAINTY])
+def test_certainty(parser, case, text, sources, certainty, cue):
+    (event,), _ = annotate(parser, text, ENTS)
+    assert event.claim.certainty.value == certainty
+    assert [s.name for s in event.claim.sources] == sources
+    if cue:
+        assert cue in (event.claim.cue or "")
+
+
+@pytest.mark.parametrize(("case", "text", "sources"), ATTRIBUTION, ids=[c[0] for c in ATTRIBUTION])
+def test_attribution(parser, case, text, sources):
+    events, _ = annotate(parser, text, ENTS)
+    transfer = [e for e in events if e.type.value == "TRANSFER"][-1]
+    assert [s.name for s in transfer.claim.sources][: len(sources) or None] == sources
+
+
+def test_sources_point_at_entities(parser):
+    (event,), names = annotate(parser, "Karawang Trading shipped nickel to Iran, Yonhap said.", ENTS)
+    assert [(names.get(s.entity), s.name) for s in event.claim.sources] == [("Yonhap", "Yonhap")]

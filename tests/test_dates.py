@@ -1,0 +1,57 @@
+"""Date expressions and their resolution against the publication date, one form per case."""
+
+from datetime import date
+
+import pytest
+
+from spyglass.extract.dates import find_dates
+
+PUB = date(2017, 9, 14)  # a Thursday
+
+# (text, expected expression, start, end, approximate) resolved against PUB
+FORMS = [
+    ("launched on July 28, 2017, from", "on July 28, 2017", date(2017, 7, 28), date(2017, 7, 28), False),
+    ("seized on 5 March 2018 in", "on 5 March 2018", date(2018, 3, 5), date(2018, 3, 5), False),
+    ("filed 2019-03-04 in", "2019-03-04", date(2019, 3, 4), date(2019, 3, 4), False),
+    ("shipped in April to", "in April", date(2017, 4, 1), date(2017, 4, 30), False),
+    ("In May Kim oversaw", "In May", date(2017, 5, 1), date(2017, 5, 31), False),
+    ("tested in October", "in October", date(2016, 10, 1), date(2016, 10, 31), False),
+    ("began in the late 1990s to", "in the late 1990s", date(1996, 1, 1), date(1999, 12, 31), True),
+    ("built in the mid-2000s", "in the mid-2000s", date(2003, 1, 1), date(2006, 12, 31), True),
+    ("in the 1980s", "in the 1980s", date(1980, 1, 1), date(1989, 12, 31), False),
+    ("about five years ago, the", "about five years ago", date(2012, 1, 1), date(2012, 12, 31), True),
+    ("three months ago", "three months ago", date(2017, 6, 1), date(2017, 6, 30), False),
+    ("visited last week", "last week", date(2017, 9, 4), date(2017, 9, 10), False),
+    ("on Monday, the", "on Monday", date(2017, 9, 11), date(2017, 9, 11), False),
+    ("last Thursday", "last Thursday", date(2017, 9, 7), date(2017, 9, 7), False),
+    ("yesterday", "yesterday", date(2017, 9, 13), date(2017, 9, 13), False),
+    ("earlier this year", "earlier this year", date(2017, 1, 1), PUB, False),
+    ("sold in 2019 to", "in 2019", date(2019, 1, 1), date(2019, 12, 31), False),
+    ("between 2019 and 2021", "between 2019 and 2021", date(2019, 1, 1), date(2021, 12, 31), False),
+    ("visits in 2016 and 2017 as", "in 2016 and 2017", date(2016, 1, 1), date(2017, 12, 31), False),
+    ("in late 2016", "in late 2016", date(2016, 9, 1), date(2016, 12, 31), True),
+    ("on March 3", "on March 3", date(2017, 3, 3), date(2017, 3, 3), False),
+]
+
+
+@pytest.mark.parametrize(("text", "expr", "start", "end", "approximate"), FORMS, ids=[f[1] for f in FORMS])
+def test_form_resolves(text, expr, start, end, approximate):
+    (found,) = find_dates(text, PUB)
+    assert (found.span.text, found.span.start, found.span.end, found.span.approximate) == (
+        expr,
+        start,
+        end,
+        approximate,
+    )
+    assert text[found.start_char : found.end_char] == expr
+
+
+@pytest.mark.parametrize("text", ["in April", "about five years ago", "last week", "on Thursday", "in May"])
+def test_relative_stays_unresolved_without_published(text):
+    (found,) = find_dates(text, None)
+    assert (found.span.start, found.span.end, found.span.text) == (None, None, text)
+
+
+@pytest.mark.parametrize("text", ["Kim may visit", "2000 tons of steel", "the Hwasong-14 missile", "a 1,500 km range"])
+def test_not_dates(text):
+    assert find_dates(text, PUB) == []

@@ -1,0 +1,196 @@
+"""Event detection and roles, one construction per case, on hand-written sentences."""
+
+from datetime import date
+
+import pytest
+
+from spyglass.extract.pipeline import build_pipeline
+from spyglass.model import EntityType
+from test_events_builder import annotate, load_blank, load_parser, roles
+
+parser = pytest.fixture(load_parser, name="parser")
+blank = pytest.fixture(load_blank, name="blank")
+PER, ORG, FAC, LOC = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.FACILITY, EntityType.LOCATION
+WPN, ITM = EntityType.WEAPON, EntityType.ITEM
+
+KIM = {"Kim Jong Un": (PER, ("Kim Jong Un", "Kim"))}
+TRADE = {
+    "Karawang Trading": (ORG, ("Karawang Trading", "a Malaysian trading firm", "the firm")),
+    "Iran": (LOC, ()),
+    "nickel": (ITM, ()),
+    "cobalt": (ITM, ()),
+    "centrifuge parts": (ITM, ("Centrifuge parts", "centrifuge parts")),
+}
+TO_IRAN = {"destination": {"Iran"}, "recipient": {"Iran"}}
+
+# (construction, text, entities, expected events as (type, {role: {names}}))
+CASES = [
+    (
+        "active verb with to-phrase",
+        "Karawang Trading shipped nickel to Iran in 2014.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {"supplier": {"Karawang Trading"}, "item": {"nickel"}, "destination": {"Iran"}, "recipient": {"Iran"}},
+            )
+        ],
+    ),
+    (
+        "passive with by-agent",
+        "Centrifuge parts were smuggled to Iran by a Malaysian trading firm.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {
+                    "supplier": {"Karawang Trading"},
+                    "item": {"centrifuge parts"},
+                    "destination": {"Iran"},
+                    "recipient": {"Iran"},
+                },
+            )
+        ],
+    ),
+    (
+        "coordinated objects are both items",
+        "Karawang Trading sold nickel and cobalt to Iran.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {
+                    "supplier": {"Karawang Trading"},
+                    "item": {"nickel", "cobalt"},
+                    "destination": {"Iran"},
+                    "recipient": {"Iran"},
+                },
+            )
+        ],
+    ),
+    (
+        "coordinated sites are two visits",
+        "Kim Jong Un visited the Sinpo South Shipyard and the Sohae Satellite Launching Station.",
+        {**KIM, "Sinpo South Shipyard": (FAC, ()), "Sohae Satellite Launching Station": (FAC, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sinpo South Shipyard"}}),
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sohae Satellite Launching Station"}}),
+        ],
+    ),
+    (
+        "relative clause and copula",
+        "Among the plants Kim toured was the Sunchon Chemical Complex, which has been used to make rocket fuel.",
+        {**KIM, "Sunchon Chemical Complex": (FAC, ()), "rocket fuel": (ITM, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sunchon Chemical Complex"}}),
+            ("PRODUCTION", {"producer": {"Sunchon Chemical Complex"}, "item": {"rocket fuel"}}),
+        ],
+    ),
+    (
+        "relative pronoun subject",
+        "Investigators named a Malaysian trading firm that supplied cobalt to Iran.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {"supplier": {"Karawang Trading"}, "item": {"cobalt"}, "destination": {"Iran"}, "recipient": {"Iran"}},
+            )
+        ],
+    ),
+    (
+        "nominal trigger with date and of-argument, site by copula, across sentences by coreference",
+        "Kim Jong Un toured the Sinpo South Shipyard in 2016. The shipyard was the site of the May 9, 2015, test of a "
+        "Pukguksong-1 missile.",
+        {**KIM, "Sinpo South Shipyard": (FAC, ("Sinpo South Shipyard", "The shipyard")), "Pukguksong-1": (WPN, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sinpo South Shipyard"}}),
+            ("TEST", {"weapon": {"Pukguksong-1"}, "site": {"Sinpo South Shipyard"}}),
+        ],
+    ),
+    (
+        "support verb lends its subject to a nominal trigger",
+        "In March Kim oversaw the launch of a Hwasong-12 missile.",
+        {**KIM, "Hwasong-12": (WPN, ())},
+        [("TEST", {"actor": {"Kim Jong Un"}, "weapon": {"Hwasong-12"}})],
+    ),
+    (
+        "control verb and purpose clause fold into one intrusion",
+        "Lazarus hackers began breaking into the networks of Sony Pictures in 2014 to steal emails.",
+        {"Lazarus": (ORG, ("Lazarus hackers",)), "Sony Pictures": (ORG, ())},
+        [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Sony Pictures"}})],
+    ),
+    (
+        "sanction with a multiword trigger",
+        "The Commerce Department added Huawei to the Entity List.",
+        {"Commerce Department": (ORG, ()), "Huawei": (ORG, ())},
+        [("SANCTION", {"authority": {"Commerce Department"}, "target": {"Huawei"}})],
+    ),
+    (
+        "irrealis nominal is no event",
+        "North Korea announced an end to tests of Hwasong-15 missiles.",
+        {"North Korea": (LOC, ()), "Hwasong-15": (WPN, ())},
+        [],
+    ),
+    (
+        "restatement merges into one transfer",
+        "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {"supplier": {"Karawang Trading"}, "item": {"nickel"}, "destination": {"Iran"}, "recipient": {"Iran"}},
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "entities", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_construction(parser, construction, text, entities, expected):
+    events, names = annotate(parser, text, entities)
+    assert canonical((e.type.value, roles(e, names)) for e in events) == canonical(expected)
+
+
+def canonical(events) -> list:
+    return sorted((t, sorted((r, sorted(v)) for r, v in rs.items())) for t, rs in events)
+
+
+def test_attributes_method_and_declared_goods(parser):
+    text = (
+        "Karawang Trading smuggled centrifuge parts to Iran in a ship-to-ship transfer. "
+        "The firm said the parts were tools for road construction."
+    )
+    (event,), _ = annotate(parser, text, TRADE)
+    assert event.attributes["method"] in ("smuggling", "ship-to-ship transfer")
+    assert event.attributes["declared_as"] == "tools for road construction"
+
+
+def test_report_date_is_not_event_date(parser):
+    text = "KCNA reported on Saturday that Kim Jong Un visited the Sinpo South Shipyard."
+    ents = {**KIM, "KCNA": (ORG, ()), "Sinpo South Shipyard": (FAC, ())}
+    (event,), _ = annotate(parser, text, ents, published=date(2019, 6, 3))
+    assert event.date is None
+
+
+def test_event_date_resolved_against_published(parser):
+    text = "Karawang Trading shipped nickel to Iran in April."
+    (event,), _ = annotate(parser, text, TRADE, published=date(2017, 9, 14))
+    assert (event.date.start, event.date.end) == (date(2017, 4, 1), date(2017, 4, 30))
+
+
+def test_window_fallback_without_parse(blank):
+    text = "Karawang Trading shipped nickel to Iran. Kim Jong Un visited the Sinpo South Shipyard."
+    ents = {**TRADE, **KIM, "Sinpo South Shipyard": (FAC, ())}
+    events, names = annotate(blank, text, ents)
+    got = {e.type.value: roles(e, names) for e in events}
+    assert got["TRANSFER"]["supplier"] == {"Karawang Trading"} and got["TRANSFER"]["item"] == {"nickel"}
+    assert got["VISIT"] == {"visitor": {"Kim Jong Un"}, "site": {"Sinpo South Shipyard"}}
+    assert all(e.attributes["parse"] == "window" for e in events)
+
+
+def test_full_pipeline_integration():
+    nlp = build_pipeline(prefer_model=True)
+    doc = nlp("North Korean leader Kim Jong Un visited the Sohae Satellite Launching Station on Friday, KCNA said.")
+    visits = [e for e in doc._.sg_events if e.type.value == "VISIT"]
+    assert visits, doc._.sg_events
+    assert visits[0].claim.sources and visits[0].claim.sources[0].name == "KCNA"
