@@ -88,6 +88,8 @@ def render(name: str, summary: dict[str, Any], details: bool) -> str:
     events = summary["events"]
     lines.append(f"  events: tp {events['tp']} fp {events['fp']} fn {events['fn']}")
     if details:
+        for doc in summary["details"]["missing_predictions"]:
+            lines.append(f"  {doc}: no prediction")
         for doc, misses in summary["details"]["documents"].items():
             lines.append(f"  {doc}")
             for kind, items in misses.items():
