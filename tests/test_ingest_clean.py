@@ -99,6 +99,8 @@ METADATA = [
     ("reuters dateline", f"WASHINGTON (Reuters) - {BODY}", None, None, "WASHINGTON"),
     ("yonhap dateline", f"SEOUL, June 1 (Yonhap) -- {BODY}", None, None, "SEOUL"),
     ("two-word city", f"NEW YORK — {BODY}", None, None, "NEW YORK"),
+    ("two cities", f"SEOUL/TOKYO (Reuters) - {BODY}", None, None, "SEOUL/TOKYO"),
+    ("byline with agency", f"{TITLE}\n\nBy Ann Lee, Reuters\n\n{BODY}", TITLE, "Ann Lee, Reuters", None),
     ("no title when first line is prose", f"{BODY}\n\n{BODY2}", None, None, None),
 ]  # fmt: skip
 
@@ -134,6 +136,20 @@ def test_date_line(line: str, published: date | None) -> None:
 
 def test_no_date_is_guessed() -> None:
     assert clean_text(f"Valves seized at port\n\n{BODY} It happened on June 1, 2019.").published is None
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "By the end of 2019, the plant had built dozens of launchers.",
+        "The minister said: “It is possible.”",
+        "Officials said the launch failed, according to Yonhap;",
+    ],
+)
+def test_short_first_paragraph_is_not_title_or_byline(first: str) -> None:
+    cleaned = clean_text(f"{first}\n\n{BODY}")
+    assert (cleaned.title, cleaned.byline) == (None, None)
+    assert cleaned.paragraphs == [first, BODY]
 
 
 def test_headline_starting_with_a_date_word_is_a_title() -> None:

@@ -3,11 +3,12 @@
 Only what the text states is taken: a date is read from an explicit date line or a URL date path, never guessed.
 """
 
+import re
 from datetime import date
 
 from spyglass.ingest.cues import metadata_cues
 
-_SENTENCE_END = ".:;,"
+_SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
 
 
 def is_headline(line: str) -> bool:
@@ -17,7 +18,7 @@ def is_headline(line: str) -> bool:
     return (
         cues.headline_min_words <= len(words) <= cues.headline_max_words
         and len(line) <= cues.headline_max_chars
-        and line[-1] not in _SENTENCE_END
+        and not _SENTENCE_END.search(line)
         and any(c.isalpha() for c in line)
     )
 
