@@ -82,6 +82,19 @@ def test_teaser_block_ends_at_next_body_paragraph() -> None:
     assert cleaned.boilerplate == ["RELATED STORIES\nFirst headline\nSecond teaser that was cut..."]
 
 
+def test_lone_body_sentence_before_comments_ends_the_block() -> None:
+    cleaned = clean_text(f"{BODY}\n\nRELATED\n\nPort reopens\n\n{BODY2}\n\nOne reply on “Valves”\n\nNice.")
+    assert cleaned.paragraphs == [BODY, BODY2]
+
+
+def test_caption_among_teasers_does_not_end_the_block() -> None:
+    caption = "A fishing boat returns to harbour at dawn in Busan on Monday after a storm passed the coast."
+    text = f"{BODY}\n\nMORE STORIES\n\nTowns brace for typhoons\n\n{caption}\n\nRice prices climb\n\n{BODY2} {BODY2}"
+    cleaned = clean_text(text)
+    assert cleaned.paragraphs == [BODY, f"{BODY2} {BODY2}"]
+    assert caption in cleaned.boilerplate
+
+
 def test_boilerplate_listed_in_order_as_it_stood() -> None:
     text = f"Europe\n\n{BODY}\n\nShare  this article\n\nComments are closed."
     assert clean_text(text).boilerplate == ["Europe", "Share this article", "Comments are closed."]

@@ -56,6 +56,13 @@ def test_agency_dispatch() -> None:
     assert doc.text.startswith("SEOUL, Oct. 2 (Yonhap) -- North Korea appears")
 
 
+def test_paragraphs_one_a_line_without_blank_lines() -> None:
+    [doc] = documents(DATA / "no_blank_lines.txt")
+    assert (doc.title, doc.byline, doc.dateline) == ("Kim tours tractor plant in northern province", "Reuters", "SEOUL")
+    assert len(doc.text.split("\n\n")) == 3 and doc.text.endswith("one analyst said.")
+    assert doc.boilerplate[-2:] == ["KEYWORDS", "North Korea, Kim Jong Un, Kanggye"]
+
+
 def test_html_page() -> None:
     [doc] = documents(DATA / "page.html")
     assert (doc.title, doc.outlet, doc.byline, doc.dateline, doc.published) == (

@@ -101,8 +101,9 @@ def _paragraph_groups(lines: list[Line]) -> list[list[Line]]:
 
 def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
     in_teasers = False
-    for group in _paragraph_groups(lines):
-        if in_teasers and _is_body(group, cues):
+    groups = _paragraph_groups(lines)
+    for n, group in enumerate(groups):
+        if in_teasers and _resumes_body(groups[n:], cues):
             in_teasers = False
         for line in group:
             if matches(cues.comment_markers, line.text):
@@ -116,6 +117,18 @@ def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
         if _is_caption(group, cues):
             for line in group:
                 line.mark = Mark.DROP
+
+
+def _resumes_body(groups: list[list[Line]], cues: BoilerplateCues) -> bool:
+    """Article prose again after a teaser list: a body paragraph of several sentences, or one followed by another
+    body paragraph, by reader comments or by nothing (a lone sentence among teasers is more likely a caption)."""
+    first = groups[0]
+    if not _is_body(first, cues):
+        return False
+    if _SENTENCE_BREAK.search(" ".join(line.text for line in first)) or len(groups) == 1:
+        return True
+    after = groups[1]
+    return _is_body(after, cues) or matches(cues.comment_markers, after[0].text)
 
 
 def _is_caption(group: list[Line], cues: BoilerplateCues) -> bool:
