@@ -1,7 +1,8 @@
 """Command-line interface: thin wrappers over the stage functions, one module per area."""
 
 from spyglass.cli import (
-    extract,  # noqa: F401  (registers commands)
+    export,  # noqa: F401  (registers commands)
+    extract,  # noqa: F401
     kb,  # noqa: F401
     screen,  # noqa: F401
     serve,  # noqa: F401
