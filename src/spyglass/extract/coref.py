@@ -57,8 +57,9 @@ class Cluster:
         return {w for t in texts for w in canonical(t).split()}
 
     def name(self) -> str:
-        """The knowledge-base name, else the longest proper name, else the longest unnamed-actor phrase."""
-        if self.entry:
+        """The knowledge-base name (unless in the capitals of a sanctions list: then as the text writes it), else the
+        longest proper name, else the longest unnamed-actor phrase."""
+        if self.entry and not self.entry.name.isupper():
             return self.entry.name
         for kinds in (NAMING, {"pattern:unnamed"}):
             named = [m for m in self.mentions if m.id_ in kinds]

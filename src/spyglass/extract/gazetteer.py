@@ -5,6 +5,7 @@ Matches are added to `doc.spans["sg_candidates"]` with `label_` = contract type,
 pattern component can find "a Chinese firm" or "a Hong Kong trading company".
 """
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import product
 
@@ -13,8 +14,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.lexicon import Entry, classes, countries, plural, spellings
+from spyglass.kb.catalog import packaged_records
 from spyglass.kb.record import KBRecord
-from spyglass.kb.register import register as kb_records
 from spyglass.model import EntityType
 
 CANDIDATES = "sg_candidates"
@@ -22,6 +23,7 @@ if not Token.has_extension("sg_place"):
     Token.set_extension("sg_place", default=False)
 
 Phrase = tuple[str, str, str]  # (text, entry key, role)
+PARENTHESISED = re.compile(r"(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)")
 
 
 def romanisations(name: str) -> Iterator[str]:
@@ -54,14 +56,24 @@ def record_entry(record: KBRecord) -> Entry:
     return Entry(f"kb:{record.id}", record.type, record.name, record.id, {k: v for k, v in facts.items() if v})
 
 
+def record_names(record: KBRecord) -> list[str]:
+    """The record's names, each also without a parenthesised acronym, which is a name of its own
+    ("YAZD METALLURGY INDUSTRIES (YMI)" → "YAZD METALLURGY INDUSTRIES", "YMI")."""
+    names: list[str] = []
+    for name in record.names:
+        match = PARENTHESISED.fullmatch(name)
+        names.extend([match["name"], match["inner"]] if match else [name])
+    return list(dict.fromkeys(n.strip() for n in names if n.strip()))
+
+
 def record_phrases(records: Iterable[KBRecord]) -> Iterator[tuple[Entry, Phrase]]:
     """Every name variant of every record; records sharing a name with an earlier one are folded into it, so that
     the register's and the UN list's entries for one organisation make one entity."""
     owners: dict[str, Entry] = {}
     for record in records:
-        names = [n.lower() for n in record.names]
-        entry = next((owners[n] for n in names if n in owners), None) or record_entry(record)
-        for name in record.names:
+        names = record_names(record)
+        entry = next((owners[n.lower()] for n in names if n.lower() in owners), None) or record_entry(record)
+        for name in names:
             owners.setdefault(name.lower(), entry)
             variants = lower_variants(name) if name.islower() else romanisations(name)
             for text in variants:
@@ -110,13 +122,14 @@ def make_gazetteer(
     city_before: list[str],
     city_after: list[str],
 ) -> "Gazetteer":
-    """The knowledge base's names (`with_kb`), countries (`with_places`) and entity classes (`with_classes`).
+    """The packaged knowledge base's names (`with_kb`: the register and the UN list's DPRK and Iran entries),
+    countries (`with_places`) and entity classes (`with_classes`).
 
     A capital stands for its state ("Pyongyang's launches") unless a word of `city_before` precedes it or one of
     `city_after` follows it ("in Tehran", "the Pyongyang area"): then it is the city."""
     sources: list[Iterable[tuple[Entry, Phrase]]] = []
     if with_kb:
-        sources.append(record_phrases(kb_records()))
+        sources.append(record_phrases(packaged_records()))
     if with_places:
         sources.append(country_phrases())
     if with_classes:
