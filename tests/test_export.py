@@ -4,6 +4,7 @@ import csv
 import io
 import json
 from collections import Counter
+from datetime import date
 
 import pytest
 from followthemoney import model
@@ -39,7 +40,7 @@ def records() -> list[Extraction]:
                 intermediary="ship",
             )
         ],
-        title="Alloy shipment", source="https://news.example/alloy", published=__import__("datetime").date(2019, 5, 2),
+        title="Alloy shipment", source="https://news.example/alloy", published=date(2019, 5, 2),
     )  # fmt: skip
     test = article(
         "[North Korea](nk) launched a [Hwasong-14](hs14) from the [Sohae Satellite Launching Station](sohae) "
