@@ -265,6 +265,9 @@ def date_of(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
     for d in dates:
         if not (sent.start_char <= d.start_char < sent.end_char):
             continue
+        lo, hi = sorted((d.start_char, trigger.idx))
+        if "\n" in doc.text[lo:hi]:
+            continue
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
         if span is None:
             continue

@@ -33,6 +33,7 @@ class Sense:
     frame: Frame
     objects: frozenset[str] = frozenset()
     prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
+    commitment: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
 
 
@@ -94,6 +95,7 @@ def event_lexicon() -> EventLexicon:
             frame=frames[item["frame"]],
             objects=frozenset(item.get("object", ())),
             prep_objects={p: frozenset(v) for p, v in item.get("prep_object", {}).items()},
+            commitment=bool(item.get("commitment", False)),
             attributes=dict(item.get("attributes", {})),
         )
         for lemma in item.get("verbs", ()):

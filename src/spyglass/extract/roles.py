@@ -24,6 +24,8 @@ SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from",
 RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include"})
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+LOC = EntityType.LOCATION
+PERSONAL = frozenset({"he", "she", "him", "her"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
 
@@ -52,6 +54,14 @@ class EntityIndex:
     def cluster(self, token: Token) -> EntityCluster | None:
         found = self.at.get(token.i)
         return found[0] if found else None
+
+    def last_person(self, pronoun: Token, reach: int = 60) -> EntityCluster | None:
+        """The person a "he"/"she" most likely refers to: the nearest person mentioned before it."""
+        for i in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
+            found = self.at.get(i)
+            if found is not None and found[0].type is EntityType.PERSON:
+                return found[0]
+        return None
 
     def mentions_in(self, span: Span) -> list[tuple[EntityCluster, Span]]:
         seen: dict[int, tuple[EntityCluster, Span]] = {}
@@ -103,6 +113,8 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
             slots["prep:to" if _objects(c) else "dative"] += _objects(c) or [c]
         elif c.dep_ == "prep":
             slots["prep:" + c.lower_] += _objects(c)
+        elif c.dep_ == "ccomp" and "complement" in frame.slots:
+            slots["complement"] += list(c.subtree)
     for o in slots["object"]:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
@@ -248,7 +260,7 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     out: list[Filler] = []
     for head in heads:
         for h in [head, *head.conjuncts] if parsed else [head]:
-            cluster = index.cluster(h)
+            cluster = index.cluster(h) or (index.last_person(h) if h.lower_ in PERSONAL else None)
             if cluster is not None:
                 out.append(Filler(cluster))
             elif parsed:
@@ -260,15 +272,15 @@ def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parse
     """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type."""
     roles: dict[Role, list[str]] = {}
     used: set[str] = set()
-    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps)]
+    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps), "complement"]
     for slot in order:
         candidates = frame.preps.get(slot[5:], ()) if slot.startswith("prep:") else frame.roles(slot)
-        for f in fillers(slots.get(slot, []), index, parsed):
+        for f in fillers(slots.get(slot, []), index, parsed and slot != "complement"):
             if f.cluster.id in used:
                 continue
             for role in candidates:
                 types = spec.types.get(role, frozenset())
-                if f.cluster.type not in types or (f.qualifier and types & PARTIES):
+                if f.cluster.type not in types or (f.qualifier and f.cluster.type is LOC and types & PARTIES):
                     continue
                 roles.setdefault(role, []).append(f.cluster.id)
                 used.add(f.cluster.id)

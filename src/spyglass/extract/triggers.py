@@ -54,7 +54,21 @@ def _prep_objects(token: Token, lex: EventLexicon) -> dict[str, set[str]]:
     return {t.lower_: {lemma_of(w, lex) for w in window[k:]} for k, t in enumerate(window)}
 
 
+def _commits(token: Token, lex: EventLexicon) -> bool:
+    """A statement of what the speaker will do: a will/would/shall complement holding no other trigger."""
+    if not is_parsed(token.doc):
+        return False
+    for comp in (c for c in token.children if c.dep_ == "ccomp"):
+        words = list(comp.subtree)
+        future = any(t.dep_ == "aux" and t.lower_ in FUTURE | {"would"} and t.head.i == comp.i for t in words)
+        if future and not any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in words):
+            return True
+    return False
+
+
 def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
+    if sense.commitment and not _commits(token, lex):
+        return False
     if sense.objects and not sense.objects & _object_lemmas(token, nominal, lex):
         return False
     if sense.prep_objects:
