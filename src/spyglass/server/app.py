@@ -15,7 +15,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from spyglass import __version__
 from spyglass.errors import SpyglassError
 from spyglass.server import api, web
-from spyglass.server.errors import install_error_handlers
+from spyglass.server.errors import API_ERRORS, install_error_handlers
 from spyglass.server.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from spyglass.server.settings import Settings, is_loopback
 from spyglass.store.db import make_engine, make_sessionmaker
@@ -74,7 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.matcher_lock = threading.Lock()
     install_error_handlers(app)
     for router in api.routers:
-        app.include_router(router, prefix="/api")
+        app.include_router(router, prefix="/api", responses=API_ERRORS)
     for router in web.routers:
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static")

@@ -38,7 +38,7 @@ def require_write(
     check_token(settings, bearer(authorization))
 
 
-WriteAccess = Depends(require_write)
+WriteAccess = Depends(require_write)  # routes using it also declare `responses=WRITE_ERRORS`
 
 
 class PageParams(BaseModel):

@@ -3,10 +3,23 @@
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from spyglass.errors import InputError, SpyglassError
 
+
+class ErrorDetail(BaseModel):
+    """Every error answer: one line saying what went wrong."""
+
+    detail: str
+
+
+API_ERRORS: dict[int | str, dict] = {422: {"model": ErrorDetail, "description": "Invalid request or input."}}
+WRITE_ERRORS: dict[int | str, dict] = {
+    401: {"model": ErrorDetail, "description": "This server needs a bearer token for writes."},
+    403: {"model": ErrorDetail, "description": "Wrong token."},
+}
 DOMAIN_STATUS: tuple[tuple[type[SpyglassError], int], ...] = ((InputError, 422), (SpyglassError, 400))
 
 

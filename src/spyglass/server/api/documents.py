@@ -4,11 +4,12 @@ from fastapi import APIRouter, HTTPException, Response, status
 
 from spyglass.model import Document, Extraction
 from spyglass.server.deps import Page, PageDep, SessionDep, WriteAccess
+from spyglass.server.errors import WRITE_ERRORS, ErrorDetail
 from spyglass.store.records import delete_document, list_documents, load_extraction
 from spyglass.store.views import DocumentSummary
 
 router = APIRouter(prefix="/documents", tags=["documents"])
-NOT_FOUND = {404: {"description": "No stored document has this id."}}
+NOT_FOUND: dict[int | str, dict] = {404: {"model": ErrorDetail, "description": "No stored document has this id."}}
 
 
 def _extraction(session: SessionDep, document_id: str) -> Extraction:
@@ -39,7 +40,7 @@ def extraction(session: SessionDep, document_id: str) -> Extraction:
     summary="Delete a document and everything extracted from it",
     status_code=status.HTTP_204_NO_CONTENT,
     dependencies=[WriteAccess],
-    responses=NOT_FOUND,
+    responses={**NOT_FOUND, **WRITE_ERRORS},
 )
 def delete(session: SessionDep, document_id: str) -> Response:
     with session.begin():

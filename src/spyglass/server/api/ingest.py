@@ -3,6 +3,7 @@
 from fastapi import APIRouter, Response, status
 
 from spyglass.server.deps import SessionDep, SettingsDep, WriteAccess
+from spyglass.server.errors import WRITE_ERRORS, ErrorDetail
 from spyglass.server.ingest import IngestRequest, IngestResult, ingest
 
 router = APIRouter(tags=["ingest"])
@@ -17,8 +18,9 @@ router = APIRouter(tags=["ingest"])
     dependencies=[WriteAccess],
     responses={
         201: {"description": "Stored."},
-        413: {"description": "Body larger than the server's limit."},
-        422: {"description": "Invalid request or unreadable article."},
+        413: {"model": ErrorDetail, "description": "Body larger than the server's limit."},
+        422: {"model": ErrorDetail, "description": "Invalid request or unreadable article."},
+        **WRITE_ERRORS,
     },
 )
 def ingest_article(session: SessionDep, settings: SettingsDep, body: IngestRequest, response: Response) -> IngestResult:
