@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from spyglass.extract.entity_ref import EntityCluster
 from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.extract.roles import EntityIndex
 from spyglass.extract.triggers import is_parsed
@@ -20,7 +21,12 @@ SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 QUOTES = "\"'“”‘’«»"
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+SPEAKER_PRONOUNS = {
+    "he": frozenset({EntityType.PERSON}),
+    "she": frozenset({EntityType.PERSON}),
+    "it": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
+    "they": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
+}
 
 
 @dataclass
@@ -58,7 +64,7 @@ def _phrase(token: Token) -> str:
 def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     """The source a speaker phrase names: its entity, an organisation inside it ("analysts at CNS"), the outlet a
     description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
-    cluster = state.index.cluster(token)
+    cluster = state.index.cluster(token) or _pronoun_referent(token, state)
     if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
         inside = [c for t in token.subtree if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
         cluster = inside[0] if inside else None
@@ -76,6 +82,19 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     found = Source(name=_phrase(token))
     state.unnamed.setdefault(lemma, found)
     return found
+
+
+def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
+    """The speaker a pronoun stands for: the nearest person before "he"/"she", organisation or country before
+    "it"/"they"."""
+    kinds = SPEAKER_PRONOUNS.get(token.lower_)
+    if kinds is None:
+        return None
+    for i in range(token.i - 1, max(-1, token.i - 60), -1):
+        found = state.index.at.get(i)
+        if found is not None and found[0].type in kinds:
+            return found[0]
+    return None
 
 
 def _subject(verb: Token) -> Token | None:

@@ -54,6 +54,7 @@ class EventLexicon:
     support_verbs: frozenset[str]
     irrealis: frozenset[str]
     site_nouns: frozenset[str]
+    agent_preps: dict[str, frozenset[str]]
     places: dict[Role, Role]
     forms: dict[str, str]
     specs: dict[EventType, RoleSpec]
@@ -117,6 +118,7 @@ def event_lexicon() -> EventLexicon:
         support_verbs=frozenset(raw["support_verbs"]),
         irrealis=frozenset(raw["irrealis_governors"]),
         site_nouns=frozenset(raw["site_nouns"]),
+        agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},
         forms=_forms([*verbs, *nouns], raw["irregular"]),
         specs=specs,

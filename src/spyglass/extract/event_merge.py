@@ -46,8 +46,14 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 
 
 def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
-    shared = any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity)
-    return a.type is b.type and shared and compatible(a, b)
+    """Same type and compatible, and either sharing an identity entity or told in one sentence where one of
+    them names no identity entity ("six nuclear tests ..., when it said it had detonated a hydrogen bomb")."""
+    if a.type is not b.type or not compatible(a, b):
+        return False
+    if any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity):
+        return True
+    anonymous = not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)
+    return anonymous and a.trigger.sent == b.trigger.sent
 
 
 def fold(into: Candidate, other: Candidate) -> None:

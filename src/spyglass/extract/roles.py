@@ -26,6 +26,7 @@ QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION
 PERSONAL = frozenset({"he", "she", "him", "her"})
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
 
@@ -72,7 +73,14 @@ class EntityIndex:
 
 
 def _objects(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """The objects of a preposition and of the prepositions coordinated with it ("at A and at B")."""
+    return [
+        c
+        for p in (prep, *prep.conjuncts)
+        if p.dep_ in ("prep", "conj", "agent", "dative")
+        for c in p.children
+        if c.dep_ in ("pobj", "pcomp")
+    ]
 
 
 def _antecedent(token: Token) -> Token | None:
@@ -121,6 +129,11 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
                 slots["prep:" + c.lower_] += _objects(c)
     if not slots["subject"]:
         slots["subject"] = _controller(verb)
+    elif verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
+        speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        slots["subject"] = speaker or slots["subject"]
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and not slots["object"]:
+        slots["object"].append(verb.head)
     antecedent = _antecedent(verb)
     if antecedent is not None:
         pronoun = False
@@ -165,7 +178,24 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
             if key.startswith("prep:"):
                 slots[key] += heads
     slots["prep:at"] += _site_of(noun, lex)
+    slots["subject"] += _agent_of(noun, lex)
     return slots
+
+
+def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
+    """ "X was behind the theft", "X is responsible for the attack": X."""
+    if noun.dep_ != "pobj":
+        return []
+    prep = noun.head
+    governors = lex.agent_preps.get(prep.lower_)
+    if governors is None:
+        return []
+    node = prep.head
+    if lemma_of(node, lex) not in governors:
+        return []
+    while node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i:
+        node = node.head
+    return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
 
 
 def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:

@@ -73,7 +73,7 @@ def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool
         return False
     if sense.prep_objects:
         found = _prep_objects(token, lex)
-        return any(objs & found.get(prep, set()) for prep, objs in sense.prep_objects.items())
+        return any(prep in found and ("*" in objs or objs & found[prep]) for prep, objs in sense.prep_objects.items())
     return True
 
 
