@@ -44,6 +44,16 @@ REMOVED = [
     ("share buttons", f"{BODY}\n\nFacebook Twitter Email", ["Facebook"]),
     ("comma run", f"{BODY}\n\n, , , ,", [", ,"]),
     ("truncated teaser", f"{BODY}\n\nExporters warned over dual-use machine to...", ["Exporters warned"]),
+    ("breadcrumb", f"Home > World > Asia\n\n{TITLE}\n\n{BODY}", ["Home >"]),
+    ("widget row", f"{BODY}\n\n5 Comments | Share | Save", ["Comments"]),
+    (
+        "bare comments heading",
+        f"{BODY}\n\nComments (3)\n\nA. Reader - 2 hours ago\nSame story every year.",
+        ["Same story"],
+    ),
+    ("all rights reserved", f"{BODY}\n\nHarbor Ledger, all rights reserved.", ["rights reserved"]),
+    ("parenthesised credit", f"A crane at the quay in an undated photo. (KCNA via KNS)\n\n{BODY}", ["KCNA via"]),
+    ("photo label first", f"{BODY}\n\nPhoto: A missile on parade in Islamabad. File photo / AFP", ["parade"]),
     ("reporting credit", f"{BODY}\n\n(Reporting by Jo Min; Editing by Ann Lee)", ["Reporting by"]),
 ]
 
@@ -109,10 +119,15 @@ def test_only_teaser_keeps_its_text() -> None:
 METADATA = [
     ("title and agency byline", f"{TITLE}\n\nReuters\n\nSEOUL - {BODY}", TITLE, "Reuters", "SEOUL"),
     ("by line", f"{TITLE}\n\nBy Ann Lee and Jo Min\n\n{BODY}", TITLE, "Ann Lee and Jo Min", None),
+    ("byline role", f"{TITLE}\nBy Jo Min, Defence Correspondent\n{BODY}", TITLE, "Jo Min", None),
+    ("byline place", f"{TITLE}\nBy Jo Min in Busan\n{BODY}", TITLE, "Jo Min", None),
+    ("name and date line", f"{TITLE}\n\nJo Min | June 3, 2021 | 4 min read\n\n{BODY}", TITLE, "Jo Min", None),
     ("reuters dateline", f"WASHINGTON (Reuters) - {BODY}", None, None, "WASHINGTON"),
     ("yonhap dateline", f"SEOUL, June 1 (Yonhap) -- {BODY}", None, None, "SEOUL"),
     ("two-word city", f"NEW YORK — {BODY}", None, None, "NEW YORK"),
     ("two cities", f"SEOUL/TOKYO (Reuters) - {BODY}", None, None, "SEOUL/TOKYO"),
+    ("colon dateline", f"ISLAMABAD: {BODY}", None, None, "ISLAMABAD"),
+    ("label is no dateline", f"UPDATE: {BODY}", None, None, None),
     ("byline with agency", f"{TITLE}\n\nBy Ann Lee, Reuters\n\n{BODY}", TITLE, "Ann Lee, Reuters", None),
     ("no title when first line is prose", f"{BODY}\n\n{BODY2}", None, None, None),
 ]  # fmt: skip
@@ -139,6 +154,10 @@ def test_metadata(text: str, title: str | None, byline: str | None, dateline: st
         ("Updated: 14 March 2019", date(2019, 3, 14)),
         ("Saturday, June 1, 2019", date(2019, 6, 1)),
         ("Updated: earlier this week", None),
+        ("Updated 4 hours ago", None),
+        ("CYBER | May 22, 2024", date(2024, 5, 22)),
+        ("12 March 2024 • 6:45pm", date(2024, 3, 12)),
+        ("Saturday, October 21, 2023 - 08:10 PKT", date(2023, 10, 21)),
     ],
 )
 def test_date_line(line: str, published: date | None) -> None:

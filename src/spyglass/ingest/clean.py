@@ -15,7 +15,7 @@ from datetime import date
 from enum import Enum, auto
 
 from spyglass.ingest.cues import BoilerplateCues, boilerplate_cues, matches
-from spyglass.ingest.metadata import byline_of, date_statement, dateline_of, is_headline, parse_date
+from spyglass.ingest.metadata import byline_of, date_line, dateline_of, is_headline
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -100,13 +100,13 @@ def _paragraph_groups(lines: list[Line]) -> list[list[Line]]:
 
 
 def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
-    in_teasers = False
+    in_teasers = seen_body = False
     groups = _paragraph_groups(lines)
     for n, group in enumerate(groups):
         if in_teasers and _resumes_body(groups[n:], cues):
             in_teasers = False
         for line in group:
-            if matches(cues.comment_markers, line.text):
+            if seen_body and matches(cues.comment_markers, line.text):
                 for rest in lines[line.index :]:
                     rest.mark = Mark.DROP
                 return
@@ -117,6 +117,7 @@ def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
         if _is_caption(group, cues):
             for line in group:
                 line.mark = Mark.DROP
+        seen_body = seen_body or (group[0].mark is Mark.BODY and _is_body(group, cues))
 
 
 def _resumes_body(groups: list[list[Line]], cues: BoilerplateCues) -> bool:
@@ -163,27 +164,35 @@ class _Head:
 
 
 def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None) -> _Head:
-    """Walk the single-line paragraphs before the body: labels go, title/byline/date lines become metadata."""
+    """Walk the lines before the first body paragraph: labels go, title/byline/date lines become metadata."""
     head = _Head()
     groups = _paragraph_groups([x for x in lines if x.mark is Mark.BODY])
-    for n, group in enumerate(groups):
-        if len(group) > 1 or n == len(groups) - 1:
+    for group in groups[:-1]:
+        if _is_body(group, cues):
             break
-        line = group[0]
-        text = line.text
-        if head.title is None and _is_label(text, cues):
-            line.mark = Mark.DROP
-        elif head.published is None and (stated := date_statement(text)):
-            head.published, line.mark = parse_date(stated), Mark.META
-        elif known_title and head.title is None and _same(text, known_title):
-            head.title, line.mark = known_title, Mark.META
-        elif head.byline is None and (byline := byline_of(text)):
-            head.byline, line.mark = byline, Mark.META
-        elif head.title is None and is_headline(text) and not _is_body(group, cues):
-            head.title, line.mark = text, Mark.META
-        else:
-            break
+        for line in group:
+            if not _lift_line(line, head, cues, known_title):
+                return head
     return head
+
+
+def _lift_line(line: Line, head: _Head, cues: BoilerplateCues, known_title: str | None) -> bool:
+    """Mark one head line as a label or as metadata; False when it is neither (the head ends there)."""
+    text = line.text
+    if head.title is None and _is_label(text, cues):
+        line.mark = Mark.DROP
+    elif head.published is None and (found := date_line(text)):
+        head.published, line.mark = found.published, Mark.META
+        head.byline = head.byline or found.byline
+    elif known_title and head.title is None and _same(text, known_title):
+        head.title, line.mark = known_title, Mark.META
+    elif head.byline is None and (byline := byline_of(text)):
+        head.byline, line.mark = byline, Mark.META
+    elif head.title is None and is_headline(text):
+        head.title, line.mark = text, Mark.META
+    else:
+        return False
+    return True
 
 
 def _is_label(text: str, cues: BoilerplateCues) -> bool:

@@ -41,6 +41,7 @@ class MetadataCues:
     agencies: frozenset[str]
     byline_patterns: tuple[re.Pattern[str], ...]
     dateline_patterns: tuple[re.Pattern[str], ...]
+    not_datelines: frozenset[str]
     date_line_patterns: tuple[re.Pattern[str], ...]
     url_date_patterns: tuple[re.Pattern[str], ...]
     headline_min_words: int
@@ -70,6 +71,7 @@ def metadata_cues() -> MetadataCues:
         agencies=frozenset(a.casefold() for a in raw["agencies"]),
         byline_patterns=_compile(raw["byline_patterns"]),
         dateline_patterns=_compile(raw["dateline_patterns"]),
+        not_datelines=frozenset(w.casefold() for w in raw["not_datelines"]),
         date_line_patterns=_compile(raw["date_line_patterns"]),
         url_date_patterns=_compile(raw["url_date_patterns"]),
         headline_min_words=headline["min_words"],

@@ -4,10 +4,14 @@ Only what the text states is taken: a date is read from an explicit date line or
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from spyglass.ingest.cues import metadata_cues
 
+_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
 
 
@@ -36,18 +40,44 @@ def byline_of(line: str) -> str | None:
 
 def dateline_of(paragraph: str) -> str | None:
     """The place a dateline opens the paragraph with: "SEOUL - ..." → "SEOUL"."""
-    for pattern in metadata_cues().dateline_patterns:
-        if m := pattern.match(paragraph):
+    cues = metadata_cues()
+    for pattern in cues.dateline_patterns:
+        if (m := pattern.match(paragraph)) and m.group("dateline").casefold() not in cues.not_datelines:
             return m.group("dateline")
     return None
 
 
-def date_statement(line: str) -> str | None:
-    """The date text of a line that only states a date ("Published: June 1, 2019" → "June 1, 2019"), else None."""
+@dataclass(frozen=True)
+class DateLine:
+    """A head line that states the publication date, and the byline when the same line names one."""
+
+    published: date | None
+    byline: str | None
+
+
+def date_line(line: str) -> DateLine | None:
+    """Read a line that states a date, alone ("Published: June 1, 2019") or among segments
+    ("Jane Doe | May 22, 2024 | 4 min read", "Saturday, October 21, 2023 - 08:10"); `published` stays None
+    when the stated date is relative or partial ("Updated 4 hours ago")."""
+    parts = _SEGMENTS.split(line)
+    stated = next((found for part in [line, *parts] if (found := _date_text(part))), None)
+    if stated is None:
+        return None
+    names = (byline_of(part) or (part if len(parts) > 1 and _is_name(part) else None) for part in parts)
+    return DateLine(parse_date(stated), next(filter(None, names), None))
+
+
+def _date_text(text: str) -> str | None:
     for pattern in metadata_cues().date_line_patterns:
-        if m := pattern.match(line):
+        if m := pattern.match(text):
             return m.group("date")
     return None
+
+
+def _is_name(text: str) -> bool:
+    """Two to four capitalised words, as a reporter's name in a "Jane Doe | May 22, 2024" line."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words)
 
 
 def date_from_url(url: str | None) -> date | None:
@@ -64,11 +94,14 @@ def date_from_url(url: str | None) -> date | None:
 
 
 def parse_date(text: str) -> date | None:
-    """A full calendar date (day, month and year all stated) in `text`, else None."""
+    """A full calendar date (day, month and year all stated) in `text`, else None: relative dates ("4 hours ago")
+    would only tell the day this ran, so they count as no date."""
     try:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
         pass
+    if not _YEAR.search(text):
+        return None
     import dateparser  # slow to import: only when a date line needs it
 
     found = dateparser.parse(
