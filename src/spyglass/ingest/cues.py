@@ -87,7 +87,7 @@ class FormatCues:
     binary_signatures: dict[bytes, str]
     feed_roots: tuple[str, ...]
     html_markers: tuple[str, ...]
-    content_types: dict[str, str]
+    content_types: frozenset[str]
 
 
 @cache
@@ -97,5 +97,5 @@ def format_cues() -> FormatCues:
         binary_signatures={bytes.fromhex(sig): name for name, sig in raw["binary_signatures"].items()},
         feed_roots=tuple(r.lower() for r in raw["feed_roots"]),
         html_markers=tuple(m.lower() for m in raw["html_markers"]),
-        content_types=raw["content_types"],
+        content_types=frozenset(raw["content_types"]),
     )

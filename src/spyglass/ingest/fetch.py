@@ -39,7 +39,7 @@ def fetch(source: str, limits: Limits) -> Payload:
                     return _body(source, response, limits, deadline)
     except httpx.TimeoutException:
         raise InputError(source, f"timed out after {limits.timeout:g} s") from None
-    except httpx.HTTPError as err:
+    except (httpx.HTTPError, httpx.InvalidURL) as err:
         raise InputError(source, f"cannot fetch: {err}") from None
     raise InputError(source, f"more than {limits.max_redirects} redirects")
 
@@ -50,9 +50,9 @@ def _body(source: str, response: httpx.Response, limits: Limits, deadline: float
     media_type = response.headers.get("content-type", "").partition(";")[0].strip().lower()
     if media_type and media_type not in format_cues().content_types:
         raise InputError(source, f"unsupported content type {media_type}")
-    declared = int(response.headers.get("content-length") or 0)
-    if declared > limits.max_bytes:
-        raise InputError(source, limits.too_big(declared))
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes:
+        raise InputError(source, limits.too_big(int(declared)))
     data = bytearray()
     for chunk in response.iter_bytes():
         data += chunk
@@ -60,9 +60,7 @@ def _body(source: str, response: httpx.Response, limits: Limits, deadline: float
             raise InputError(source, limits.too_big(len(data)))
         if time.monotonic() > deadline:
             raise httpx.ReadTimeout("overall deadline", request=response.request)
-    return Payload(
-        source, bytes(data), url=str(response.url), content_type=media_type or None, charset=response.charset_encoding
-    )
+    return Payload(source, bytes(data), url=str(response.url), charset=response.charset_encoding)
 
 
 def _refuse_private(source: str, url: str) -> None:

@@ -5,12 +5,11 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Payload:
-    """One input's bytes; `url` and `content_type` are set when it was fetched over HTTP."""
+    """One input's bytes; `url` and `charset` (from the Content-Type header) are set when fetched over HTTP."""
 
     source: str
     data: bytes
     url: str | None = None
-    content_type: str | None = None
     charset: str | None = None
 
 
