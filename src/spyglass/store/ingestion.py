@@ -5,6 +5,7 @@ document already stored is skipped before extraction, so re-running a batch afte
 not committed.
 """
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -87,7 +88,8 @@ def extract_local(items: Iterable[Document | T], workers: int = 1) -> Iterator[E
             yield from _converted(_extract_chunk(chunk))
         yield from drain()
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    # spawn, not fork: a forked copy of a threaded parent (a server, a test runner) can deadlock on a held lock
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         pending: deque[Future] = deque()
         for chunk in _chunks(documents(), CHUNK):
             yield from drain()

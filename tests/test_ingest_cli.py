@@ -1,0 +1,136 @@
+"""`spyglass ingest` end to end: idempotent re-runs, per-file errors, worker processes, and surviving SIGKILL."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+from typer.testing import CliRunner
+
+from spyglass.cli import app
+from spyglass.errors import InputError
+from spyglass.extract import extract_many
+from spyglass.ingest import iter_documents
+from spyglass.model import Extraction
+from spyglass.store.db import make_engine, make_sessionmaker
+from spyglass.store.records import load_extraction
+from spyglass.store.tables import DocumentRow, EventRow
+
+ARTICLES = Path(__file__).parent / "data" / "store" / "articles"
+
+pytest_plugins = ["test_store_builders"]
+
+
+def essence(record: Extraction | None) -> dict:
+    """A record without entity attributes (the extractor's attribute lists are not yet stable across documents)."""
+    assert record is not None
+    return record.model_dump(exclude={"entities": {"__all__": {"attributes"}}})
+
+
+def counts(url: str) -> tuple[int, int]:
+    engine = make_engine(url)
+    with make_sessionmaker(engine)() as s:
+        found = (
+            s.scalar(select(func.count()).select_from(DocumentRow)),
+            s.scalar(select(func.count()).select_from(EventRow)),
+        )
+    engine.dispose()
+    return found
+
+
+def stored_so_far(url: str) -> int:
+    """Documents committed so far; 0 while the ingest has not created the schema yet."""
+    try:
+        return counts(url)[0]
+    except OperationalError:
+        return 0
+
+
+def ingest(*args: str):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(app, ["ingest", *args])
+
+
+def test_ingesting_twice_changes_nothing(db_url, shared):
+    inputs = [str(ARTICLES), str(shared / "dev" / "corpus")]
+    first = ingest(*inputs, "--db", db_url)
+    assert first.exit_code == 0, first.output
+    stored = counts(db_url)
+    assert stored[0] == len(list(ARTICLES.glob("*.txt"))) + len(list((shared / "dev" / "corpus").glob("*.txt")))
+    again = ingest(*inputs, "--db", db_url, "--workers", "2")
+    assert again.exit_code == 0, again.output
+    assert f"0 stored, {stored[0]} already stored, 0 failed" in again.stderr
+    assert counts(db_url) == stored
+
+
+def test_failed_inputs_are_reported_one_line_each_after_the_rest(tmp_path):
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n")
+    result = ingest(str(ARTICLES / "03_launch.txt"), str(tmp_path / "missing.txt"), str(empty), "--db", url)
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("spyglass: ")]
+    assert len(errors) == 2 and "missing.txt" in errors[0] and "empty.txt" in errors[1]
+    assert "Traceback" not in result.stderr
+    assert counts(url)[0] == 1
+
+
+def test_workers_store_what_one_process_stores(tmp_path):
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    assert ingest(str(ARTICLES), "--db", one).exit_code == 0
+    assert ingest(str(ARTICLES), "--db", two, "--workers", "2").exit_code == 0
+    with make_sessionmaker(make_engine(one))() as a, make_sessionmaker(make_engine(two))() as b:
+        ids = a.scalars(select(DocumentRow.id)).all()
+        assert sorted(ids) == sorted(b.scalars(select(DocumentRow.id)).all())
+        assert all(essence(load_extraction(a, i)) == essence(load_extraction(b, i)) for i in ids)
+
+
+def test_a_bad_database_url_is_one_line(tmp_path):
+    result = ingest(str(ARTICLES), "--db", "nosuchdialect://x")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("spyglass: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def write_batch(folder: Path, count: int) -> None:
+    """Distinct short articles, enough that extraction takes a few seconds."""
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"{i:04d}.txt").write_text(
+            f"Report {i}: the trading company shipped {i + 2} tonnes of tungsten to a buyer in Dalian on "
+            f"{i % 28 + 1} May, officials said. Kim Jong Un later visited the February 8 General Machine Factory. "
+            f"Customs officers in Busan seized {i + 7} crates of machine tools declared as farm equipment.\n"
+        )
+
+
+def test_sigkill_mid_batch_loses_nothing_committed_and_the_rerun_completes(tmp_path):
+    batch, url = tmp_path / "batch", f"sqlite:///{tmp_path / 'store.db'}"
+    total = 100
+    write_batch(batch, total)
+    command = [sys.executable, "-c", "from spyglass.cli import main; main()", "ingest", str(batch), "--db", url]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if stored_so_far(url) >= 5:
+                break
+            time.sleep(0.02)
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    stored, _ = counts(url)
+    assert 5 <= stored < total, "the batch should have been killed in the middle"
+    expected = {
+        r.document.id: r for r in extract_many(d for d in iter_documents([str(batch)]) if not isinstance(d, InputError))
+    }
+    with make_sessionmaker(make_engine(url))() as s:
+        for doc_id in s.scalars(select(DocumentRow.id)):
+            assert essence(load_extraction(s, doc_id)) == essence(expected[doc_id])  # whole, never partial
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{total - stored} stored, {stored} already stored" in rerun.stderr
+    with make_sessionmaker(make_engine(url))() as s:
+        assert sorted(s.scalars(select(DocumentRow.id))) == sorted(expected)
+        assert all(essence(load_extraction(s, i)) == essence(r) for i, r in expected.items())
