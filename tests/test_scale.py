@@ -29,9 +29,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     folder = tmp_path_factory.mktemp("corpus")
     for name, text in ARTICLES.items():
         (folder / name).write_text(text, encoding="utf-8")
-    (folder / "latin1.txt").write_bytes("Caf\xe9 in Nampo".encode("latin-1"))
+    (folder / "empty.txt").write_bytes(b"")
     paths = [str(folder / name) for name in ARTICLES]
-    return [*paths[:2], str(folder / "missing.txt"), *paths[2:4], str(folder / "latin1.txt"), paths[4]]
+    return [*paths[:2], str(folder / "missing.txt"), *paths[2:4], str(folder / "empty.txt"), paths[4]]
 
 
 def local_run(sources: list[str]) -> list[dict | str]:
@@ -45,7 +45,13 @@ def test_dask_records_equal_local_run(corpus: list[str]) -> None:
     results = list(run_batch(corpus, "local:2", batch_size=2))
     assert [r.model_dump() if isinstance(r, Extraction) else str(r) for r in results] == local_run(corpus)
     errors = [r for r in results if isinstance(r, InputError)]
-    assert [Path(e.source).name for e in errors] == ["missing.txt", "latin1.txt"]
+    assert [Path(e.source).name for e in errors] == ["missing.txt", "empty.txt"]
+
+
+def test_folder_is_spread_over_partitions_in_local_order(corpus: list[str]) -> None:
+    folder = str(Path(corpus[0]).parent)
+    results = list(run_batch([folder], "local:2", batch_size=1))
+    assert [r.model_dump() if isinstance(r, Extraction) else str(r) for r in results] == local_run([folder])
 
 
 @pytest.mark.parametrize(

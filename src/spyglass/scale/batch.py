@@ -1,5 +1,6 @@
 """`run_batch`: the extraction stage over a Dask cluster, streamed back in input order."""
 
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -30,7 +31,8 @@ def run_batch(
     fails (unreadable input, extraction error, lost worker) is yielded as an `InputError` naming it, and the batch
     goes on. Only a bounded number of partitions is in flight, so a year of inputs streams in constant memory and
     the caller (e.g. `spyglass ingest --dask`) can write each result through the store as it arrives.
-    Inputs must be readable from the workers (URLs, or paths on a shared filesystem).
+    Folders are opened into their files here, so their files are spread over the workers. Inputs must be readable
+    from the workers (URLs, or paths on a shared filesystem); `-` (stdin) is not supported.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be ≥ 1")
@@ -44,12 +46,26 @@ def _stream(
     """Keep about two partitions per worker thread queued; yield finished partitions in submission order."""
     window = max(2, 2 * sum(client.nthreads().values()))
     pending: deque[tuple[tuple[str, ...], Future]] = deque()
-    for partition in _partitions(inputs, batch_size):
+    for partition in _partitions(_files(inputs), batch_size):
         pending.append((partition, client.submit(extract_partition, partition, published, pure=False)))
         if len(pending) >= window:
             yield from _collect(*pending.popleft())
     while pending:
         yield from _collect(*pending.popleft())
+
+
+def _files(inputs: Iterable[str]) -> Iterator[str]:
+    """Inputs with folders opened into their files, so a folder of a year's articles spreads over the workers.
+
+    Same walk as ingest's folder reader (visible entries, name order, recursive), hence the same record order.
+    """
+    for source in inputs:
+        if not os.path.isdir(source):
+            yield source
+            continue
+        for root, dirs, names in os.walk(source):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            yield from (os.path.join(root, n) for n in sorted(names) if not n.startswith("."))
 
 
 def _partitions(inputs: Iterable[str], size: int) -> Iterator[tuple[str, ...]]:
