@@ -101,6 +101,9 @@ class Coreference:
             target = self.resolve(m, clusters, places)
             if target:
                 target.mentions.append(m)
+            elif m[1].is_title and m.label_ == EntityType.FACILITY.value:
+                named = Span(doc, m.start + 1, m.end, label=m.label_, span_id="pattern:named")
+                clusters.append(Cluster(EntityType.FACILITY, mentions=[named]))
         kept = [c for c in clusters if c.kinds() - {"ner:surname", "pattern:definite"}]
         return [
             EntityCluster(
@@ -138,7 +141,7 @@ class Coreference:
         return "company" if word in self.rules.company_words else word
 
     def resolve(self, m: Span, clusters: list[Cluster], places: dict[int, str]) -> Cluster | None:
-        """The nearest cluster (before the description, else after it) that the description fits."""
+        """The nearest cluster mentioned before the description that the description fits."""
         head = self.head_class(m[-1].lower_)
         codes = {places[i] for i in range(m.start, m.end) if i in places}
         modifiers = {
@@ -148,9 +151,9 @@ class Coreference:
         }
         fits = [c for c in clusters if self.fits(c, m, head, codes, modifiers)]
         before = [c for c in fits if c.first < m.start]
-        if before:
-            return max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start))
-        return min(fits, key=lambda c: c.first) if fits else None
+        if not before:
+            return None
+        return max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start))
 
     def fits(self, c: Cluster, m: Span, head: str, codes: set[str], modifiers: set[str]) -> bool:
         if codes and c.attributes.get("country") not in codes:
@@ -281,5 +284,5 @@ def fits_short(cluster: Cluster, short: Cluster, form: str, suffixes: frozenset[
             if words[0] in (full[0], full[-1]):
                 return True
         elif cluster.type in ORG_LIKE and short.type in (cluster.type, *NER_CONFUSED) and full[: len(words)] == words:
-            return len(words) > 1 or short.type is cluster.type
+            return len(words) > 1 or short.type in (cluster.type, EntityType.PERSON)
     return False

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from spyglass.extract.coref import Coreference, CorefRules
 from spyglass.extract.gazetteer import CANDIDATES, Gazetteer
 from spyglass.extract.lexicon import ner_rules, pattern_spec
-from spyglass.extract.merge import join_classes, propagate, select, widen
+from spyglass.extract.merge import is_modifier, join_classes, propagate, select, widen
 from spyglass.extract.ner_map import NerRules, ner_candidates
 
 DATELINE_SCAN = 400
@@ -33,12 +33,12 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
     return EntityComponent(
         Coreference(gazetteer.entries if gazetteer else {}, rules),
         NerRules.from_data(data) if use_ner else None,
-        (frozenset(vocab["item_modifiers"]), frozenset(vocab["item_tails"])),
+        (frozenset(vocab["item_modifiers"]), frozenset(vocab["item_tails"]), frozenset(vocab["modifier_nouns"])),
         [re.compile(p) for p in data["furniture_lines"]],
     )
 
 
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
+DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
 
 
 def dateline(text: str) -> tuple[int, int]:
@@ -58,17 +58,25 @@ def furniture(text: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return ranges
 
 
+def nested_places(chosen: list[Span], candidates: list[Span]) -> list[Span]:
+    """Countries and cities named inside an unnamed actor ("42 companies in China and Turkey", "a Hong Kong-based
+    firm") are mentions of those places too."""
+    hosts = [m for m in chosen if m.id_ == "pattern:unnamed"]
+    places = [c for c in candidates if c.kb_id_.startswith(("country:", "city:")) and c.id_ != "gazetteer:demonym"]
+    return [p for p in places if any(h.start <= p.start and p.end <= h.end for h in hosts)]
+
+
 class EntityComponent:
     def __init__(
         self,
         coref: Coreference,
         ner: NerRules | None,
-        widening: tuple[frozenset[str], frozenset[str]],
+        widening: tuple[frozenset[str], frozenset[str], frozenset[str]],
         cues: list[re.Pattern[str]],
     ) -> None:
         self.coref = coref
         self.ner = ner
-        self.modifiers, self.tails = widening
+        self.modifiers, self.tails, self.modifier_nouns = widening
         self.cues = cues
 
     def __call__(self, doc: Doc) -> Doc:
@@ -81,6 +89,9 @@ class EntityComponent:
     def mentions(self, doc: Doc, candidates: list[Span]) -> list[Span]:
         skip = [dateline(doc.text), *furniture(doc.text, self.cues)]
         kept = [
-            widen(c, self.modifiers, self.tails) for c in candidates if not any(a <= c.start_char < b for a, b in skip)
+            widen(c, self.modifiers, self.tails)
+            for c in candidates
+            if not any(a <= c.start_char < b for a, b in skip) and not is_modifier(c, self.modifier_nouns)
         ]
-        return propagate(doc, join_classes(select(kept)))
+        chosen = propagate(doc, join_classes(select(kept)))
+        return sorted([*chosen, *nested_places(chosen, candidates)], key=lambda s: s.start)

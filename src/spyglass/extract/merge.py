@@ -35,16 +35,35 @@ def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
 
 
+def is_modifier(span: Span, nouns: frozenset[str]) -> bool:
+    """A generic good or weapon used as a modifier ("uranium enrichment site", "drone attacks") names no item."""
+    doc = span.doc
+    return span.label_ in WIDENED and span.text[:1].islower() and span.end < len(doc) and doc[span.end].lower_ in nouns
+
+
 def select(candidates: Iterable[Span]) -> list[Span]:
     """Non-overlapping mentions in document order."""
     taken: set[int] = set()
     chosen: list[Span] = []
+    candidates = list(candidates)
+    linked = [c for c in candidates if c.kb_id_ and c.id_ == "gazetteer:name"]
     for span in sorted(candidates, key=lambda s: (-(s.end - s.start), priority(s), s.start)):
         if any(i in taken for i in range(span.start, span.end)):
             continue
         taken.update(range(span.start, span.end))
-        chosen.append(span)
+        chosen.append(inherit_link(span, linked))
     return sorted(chosen, key=lambda s: s.start)
+
+
+def inherit_link(span: Span, linked: list[Span]) -> Span:
+    """A longer name around a knowledge-base name of the same type ("the Punggye-ri test ground" around
+    "Punggye-ri") is that knowledge-base entity."""
+    if span.kb_id_ or span.id_ == "pattern:unnamed":
+        return span
+    inner = [g for g in linked if g.label_ == span.label_ and span.start <= g.start and g.end <= span.end]
+    if not inner:
+        return span
+    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=inner[0].kb_id_, span_id=span.id_)
 
 
 def join_classes(mentions: list[Span]) -> list[Span]:
@@ -68,7 +87,8 @@ def join_classes(mentions: list[Span]) -> list[Span]:
 
 def propagate(doc: Doc, mentions: list[Span]) -> list[Span]:
     """Every other occurrence of a name the patterns or the model found once becomes a mention too, replacing
-    shorter mentions inside it (a designator inside a ship's name) and never cutting across another mention."""
+    shorter mentions inside it (a designator inside a ship's name, a definite description), and never cutting
+    across another mention."""
     names: dict[str, set[tuple[str, ...]]] = {}
     source: dict[tuple[str, ...], Span] = {}
     for m in mentions:
@@ -83,7 +103,8 @@ def propagate(doc: Doc, mentions: list[Span]) -> list[Span]:
             if end > len(doc) or tuple(t.lower_ for t in doc[token.i : end]) != key:
                 continue
             inside = [m for m in kept if m.start < end and token.i < m.end]
-            if any(m.start < token.i or m.end > end or (m.start, m.end) == (token.i, end) for m in inside):
+            blocking = [m for m in inside if not (m.id_ == "pattern:definite" and token.i <= m.start and m.end <= end)]
+            if any(m.start < token.i or m.end > end or (m.start, m.end) == (token.i, end) for m in blocking):
                 continue
             src = source[key]
             kept = [m for m in kept if m not in inside]

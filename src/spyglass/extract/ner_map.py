@@ -25,6 +25,7 @@ class NerRules:
     strip_leading: frozenset[str]
     surnames: frozenset[str]
     place_prepositions: frozenset[str]
+    place_nouns: frozenset[str]
     drop_heads: frozenset[str]
     type_heads: tuple[tuple[str, EntityType], ...]
 
@@ -37,13 +38,15 @@ class NerRules:
             strip_leading=frozenset(data["strip_leading"]),
             surnames=frozenset(data["surnames"]),
             place_prepositions=frozenset(data["place_prepositions"]),
+            place_nouns=frozenset(data["place_nouns"]),
             drop_heads=frozenset(data["drop_heads"]),
             type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
         )
 
     def trim(self, ent: Span) -> Span | None:
         """The span without leading determiners/titles, a possessor ("North Korea's Kim" → "Kim"), possessive
-        endings and edge punctuation; None when nothing of a name is left."""
+        endings, edge punctuation and anything past a line break, and with the rest of a hyphenated name
+        ("Komsomolsk" → "Komsomolsk-on-Amur"); None when nothing of a name is left."""
         doc, start, end = ent.doc, ent.start, ent.end
         for i in range(end - 2, start, -1):
             if doc[i].text in POSSESSIVES and all(t._.sg_place for t in doc[start:i]):
@@ -51,11 +54,24 @@ class NerRules:
                 break
         while start < end and (doc[start].lower_ in self.strip_leading or doc[start].is_punct):
             start += 1
+        for i in range(start, end):
+            if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+                end = i + (not doc[i].is_space)
+                break
         while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        end = hyphenated_end(doc, end)
         if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
             return None
         return doc[start:end]
+
+    def after_place_word(self, span: Span) -> bool:
+        """ "in Vladivostok", "at Panmunjom", "the border village of Panmunjom"."""
+        doc, i = span.doc, span.start
+        before = doc[i - 1].lower_ if i else ""
+        if before == "of" and i > 1:
+            return doc[i - 2].lower_ in self.place_nouns
+        return before in self.place_prepositions
 
     def retype(self, span: Span, etype: EntityType) -> EntityType:
         """The type a head word implies ("... Machine Factory" is a FACILITY whatever the model said); a known city
@@ -66,12 +82,28 @@ class NerRules:
                 return head_type
         if etype in (EntityType.PERSON, EntityType.ORGANIZATION) and text in place_names():
             return EntityType.LOCATION
-        before = span.doc[span.start - 1].lower_ if span.start else ""
-        if etype is EntityType.PERSON and before in self.place_prepositions:
+        if etype is EntityType.PERSON and self.after_place_word(span):
             return EntityType.LOCATION
         if etype is not EntityType.PERSON and stated_age(span):
             return EntityType.PERSON
         return etype
+
+
+NAME_LINKS = frozenset({"on", "upon", "sur", "am", "de", "en", "la", "le"})
+
+
+def hyphenated_end(doc: Doc, end: int) -> int:
+    """The end of a hyphenated place name the model cut short ("Komsomolsk" + "-on-Amur"), never taking a
+    lowercase suffix ("Istanbul-based")."""
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        nxt = doc[end + 1]
+        if nxt.is_title:
+            end += 2
+        elif nxt.lower_ in NAME_LINKS and end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].is_title:
+            end += 4
+        else:
+            break
+    return end
 
 
 def stated_age(span: Span) -> bool:

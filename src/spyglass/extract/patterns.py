@@ -56,7 +56,7 @@ class PatternMatcher:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             trim = self.trim[label]
-            while start < end - 1 and doc[start].lower_ in trim:
+            while trim and start < end - 1 and (doc[start].lower_ in trim or not doc[start].text[:1].isupper()):
                 start += 1
             etype, kind, _ = label.split("|")
             spans.append(Span(doc, start, end, label=etype, span_id=f"pattern:{kind}"))
