@@ -54,6 +54,10 @@ REMOVED = [
     ("all rights reserved", f"{BODY}\n\nHarbor Ledger, all rights reserved.", ["rights reserved"]),
     ("parenthesised credit", f"A crane at the quay in an undated photo. (KCNA via KNS)\n\n{BODY}", ["KCNA via"]),
     ("photo label first", f"{BODY}\n\nPhoto: A missile on parade in Islamabad. File photo / AFP", ["parade"]),
+    ("reading time", f"{TITLE}\n\n4 min read\n\n{BODY}", ["min read"]),
+    ("also read", f"{BODY}\n\nAlso read: Port reopens after storm\n\n{BODY2}", ["Port reopens"]),
+    ("getty credit line", f"{BODY}\n\nGetty Images via AFP\n\n{BODY2}", ["Getty"]),
+    ("role line", f"{TITLE}\n\nBy Jo Min\nStaff Writer\n\n{BODY}", ["Staff Writer"]),
     ("reporting credit", f"{BODY}\n\n(Reporting by Jo Min; Editing by Ann Lee)", ["Reporting by"]),
 ]
 
