@@ -67,7 +67,12 @@ TWINS = [
 def test_every_score_is_explained():
     (best, *_) = Matcher(TWINS).match("Kim Chol")
     assert best.score == 1.0
-    assert [f.name for f in best.features] == ["query_tokens_matched", "candidate_tokens_matched", "string_similarity"]
+    assert [f.name for f in best.features] == [
+        "query_tokens_matched",
+        "candidate_tokens_matched",
+        "string_similarity",
+        "word_order",
+    ]
     assert sum(f.contribution for f in best.features) == pytest.approx(best.name_score)
     assert "kim=kim, chol=chol" in best.explain()
 
@@ -104,7 +109,7 @@ def test_resolve_links_entities_above_threshold():
         _entity("e3", "Syria", EntityType.LOCATION),
         _entity("e4", "Jane Example", EntityType.PERSON),
     ]
-    assert resolve(entities) == {"e1": "un-sc:KPi.033", "e2": "sg:kp:komid"}
+    assert resolve(entities) == {"e1": "un-sc:KPi.033", "e2": "un-sc:KPe.001"}
 
 
 @pytest.fixture(scope="module")

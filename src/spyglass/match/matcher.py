@@ -2,17 +2,18 @@
 
 Blocking (`NameIndex`) picks the names worth scoring; each is scored by the weighted name features, the best
 name per record counts, then context features (nationality, birth date, identifiers, related entities) adjust
-it. Candidates are ranked by the unclipped total, so records that tie on a perfect name are ordered by context.
+it. Candidates are ranked by the unclipped total, so records that tie on a perfect name are ordered by context,
+then by word order and by being on a list.
 """
 
 from collections.abc import Sequence
 
 from spyglass.kb.record import KBRecord
-from spyglass.match.context import MatchContext, context_features
+from spyglass.match.context import MAX_CONTEXT, MatchContext, context_features
 from spyglass.match.index import NameIndex
 from spyglass.match.names import name_tokens
-from spyglass.match.result import Candidate, Feature
-from spyglass.match.score import name_features, name_score
+from spyglass.match.result import Candidate
+from spyglass.match.score import NameComparison, compare_names
 from spyglass.model import EntityType
 
 THRESHOLD = 0.8
@@ -27,6 +28,12 @@ COMPATIBLE: dict[EntityType, frozenset[EntityType]] = {
     EntityType.ITEM: frozenset({EntityType.ITEM, EntityType.WEAPON}),
     EntityType.LOCATION: frozenset({EntityType.LOCATION}),
 }
+
+
+def _rank(candidate: Candidate) -> tuple[float, float, float, bool]:
+    """Score with context, then name score, then same word order, then listed records first."""
+    order = next((f.value for f in candidate.features if f.name == "word_order"), 0.0)
+    return candidate.rank_score, candidate.name_score, order, candidate.record.reference_number is not None
 
 
 class Matcher:
@@ -53,25 +60,32 @@ class Matcher:
             return []
         entries = range(len(self.index.entries)) if exhaustive else self.index.candidates(tokens)
         allowed = COMPATIBLE.get(kind) if kind is not None else None
-        best: dict[int, tuple[float, str, list[Feature]]] = {}
+        best: dict[int, tuple[NameComparison, str]] = {}
         for entry in entries:
             record_no, matched, other = self.index.entries[entry]
             if allowed is not None and self.index.records[record_no].type not in allowed:
                 continue
-            features = name_features(tokens, other, self.index.weight)
-            score = name_score(features)
-            if record_no not in best or score > best[record_no][0]:
-                best[record_no] = (score, matched, features)
-        candidates = [self._candidate(name, n, *best[n], context) for n in best]
+            comparison = compare_names(tokens, other, self.index.weight)
+            if record_no not in best or comparison.score > best[record_no][0].score:
+                best[record_no] = (comparison, matched)
+        # Context moves a score by at most MAX_CONTEXT: only records that could still clear the threshold and
+        # reach the top `limit` are worth explaining.
+        ranked = sorted(best, key=lambda n: best[n][0].score, reverse=True)
+        if not ranked:
+            return []
+        reach = MAX_CONTEXT if context is not None and not context.is_empty() else 0.0
+        floor = max(threshold, best[ranked[min(limit, len(ranked)) - 1]][0].score) - reach
+        candidates = [self._candidate(name, n, *best[n], context) for n in ranked if best[n][0].score >= floor]
         candidates = [c for c in candidates if c.score >= threshold]
-        candidates.sort(key=lambda c: (c.rank_score, c.name_score), reverse=True)
+        candidates.sort(key=_rank, reverse=True)
         return candidates[:limit]
 
     def _candidate(
-        self, query: str, record_no: int, score: float, matched: str, features: list[Feature], ctx: MatchContext | None
+        self, query: str, record_no: int, comparison: NameComparison, matched: str, ctx: MatchContext | None
     ) -> Candidate:
         record = self.index.records[record_no]
         extra = context_features(record, ctx)
+        score = comparison.score
         total = score + sum(f.contribution for f in extra)
         return Candidate(
             query=query,
@@ -79,6 +93,6 @@ class Matcher:
             score=round(min(1.0, max(0.0, total)), 4),
             name_score=round(score, 4),
             rank_score=round(total, 4),
-            features=[*features, *extra],
+            features=[*comparison.features(), *extra],
             record=record,
         )

@@ -6,7 +6,7 @@
 returns {entity.id: kb_id} for every entity whose best candidate scores at least `threshold`. The article's
 other entities are the context of each one (a record whose notes name them ranks first among equal names);
 `context` adds what is known of the whole article (e.g. nationalities). Entities that already have a `kb_id`
-and locations are left alone. On equal scores the curated register's record (listed first) wins.
+and locations are left alone. On equal scores a listed record (with a reference number) wins.
 `matcher` defaults to the packaged records (register + UN DPRK/Iran subset); pass `matcher_for(engine)`
 to include every source imported into a store.
 """

@@ -6,6 +6,7 @@ less than a shared "Namchongang". A whole-string similarity catches what the ali
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -68,39 +69,75 @@ def align(query: tuple[str, ...], candidate: tuple[str, ...]) -> list[tuple[int,
     return aligned
 
 
-def name_features(query: tuple[str, ...], candidate: tuple[str, ...], weigh: Weigh) -> list[Feature]:
-    """The weighted features comparing two token tuples; their contributions sum to the name score."""
+@dataclass(frozen=True)
+class NameComparison:
+    """Two token tuples compared: the alignment, each side's weighted coverage and the string similarity.
+
+    Cheap to make; `features()` turns it into the explained feature list only for the candidates shown.
+    """
+
+    query: tuple[str, ...]
+    candidate: tuple[str, ...]
+    aligned: list[tuple[int, int, float]]
+    query_cover: float
+    candidate_cover: float
+    string: float
+
+    @property
+    def score(self) -> float:
+        """The name score: the features' weighted values summed, in [0, 1]."""
+        total = QUERY_WEIGHT * self.query_cover + CANDIDATE_WEIGHT * self.candidate_cover + STRING_WEIGHT * self.string
+        return round(min(1.0, max(0.0, total)), 6)  # rounded: equal names must tie exactly
+
+    def features(self) -> list[Feature]:
+        """The weighted features, with the token pairs and the unmatched tokens they saw."""
+        pairs = ", ".join(
+            f"{self.query[qi]}={self.candidate[ci]}" if sim == 1 else f"{self.query[qi]}~{self.candidate[ci]} {sim:.2f}"
+            for qi, ci, sim in sorted(self.aligned)
+        )
+        missing = [t for i, t in enumerate(self.query) if i not in {qi for qi, _, _ in self.aligned}]
+        extra = [t for i, t in enumerate(self.candidate) if i not in {ci for _, ci, _ in self.aligned}]
+        return [
+            Feature(
+                name="query_tokens_matched",
+                weight=QUERY_WEIGHT,
+                value=round(self.query_cover, 4),
+                detail=pairs + (f"; unmatched {' '.join(missing)}" if missing else ""),
+            ),
+            Feature(
+                name="candidate_tokens_matched",
+                weight=CANDIDATE_WEIGHT,
+                value=round(self.candidate_cover, 4),
+                detail=f"unmatched {' '.join(extra)}" if extra else "all matched",
+            ),
+            Feature(name="string_similarity", weight=STRING_WEIGHT, value=round(self.string, 4), detail="token sort"),
+            Feature(
+                name="word_order",
+                weight=0.0,
+                value=1.0 if self.in_order else 0.0,
+                detail="same order; orders equal scores" if self.in_order else "reordered; order does not score",
+            ),
+        ]
+
+    @property
+    def in_order(self) -> bool:
+        """Whether the aligned tokens come in the same order in both names."""
+        order = [ci for _, ci, _ in sorted(self.aligned)]
+        return order == sorted(order)
+
+
+def compare_names(query: tuple[str, ...], candidate: tuple[str, ...], weigh: Weigh) -> NameComparison:
+    """Compare two normalised names (see the module docstring)."""
     query = _join_split(query, set(candidate))
     candidate = _join_split(candidate, set(query))
     aligned = align(query, candidate)
     q_total = sum(weigh(t) for t in query) or 1.0
     c_total = sum(weigh(t) for t in candidate) or 1.0
-    q_cover = sum(weigh(query[qi]) * sim for qi, _, sim in aligned) / q_total
-    c_cover = sum(weigh(candidate[ci]) * sim for _, ci, sim in aligned) / c_total
-    pairs = ", ".join(
-        f"{query[qi]}={candidate[ci]}" if sim == 1 else f"{query[qi]}~{candidate[ci]} {sim:.2f}"
-        for qi, ci, sim in sorted(aligned)
+    return NameComparison(
+        query=query,
+        candidate=candidate,
+        aligned=aligned,
+        query_cover=sum(weigh(query[qi]) * sim for qi, _, sim in aligned) / q_total,
+        candidate_cover=sum(weigh(candidate[ci]) * sim for _, ci, sim in aligned) / c_total,
+        string=fuzz.token_sort_ratio(" ".join(query), " ".join(candidate)) / 100,
     )
-    missing = [t for i, t in enumerate(query) if i not in {qi for qi, _, _ in aligned}]
-    extra = [t for i, t in enumerate(candidate) if i not in {ci for _, ci, _ in aligned}]
-    string = fuzz.token_sort_ratio(" ".join(query), " ".join(candidate)) / 100
-    return [
-        Feature(
-            name="query_tokens_matched",
-            weight=QUERY_WEIGHT,
-            value=round(q_cover, 4),
-            detail=pairs + (f"; unmatched {' '.join(missing)}" if missing else ""),
-        ),
-        Feature(
-            name="candidate_tokens_matched",
-            weight=CANDIDATE_WEIGHT,
-            value=round(c_cover, 4),
-            detail=f"unmatched {' '.join(extra)}" if extra else "all matched",
-        ),
-        Feature(name="string_similarity", weight=STRING_WEIGHT, value=round(string, 4), detail="token sort ratio"),
-    ]
-
-
-def name_score(features: list[Feature]) -> float:
-    """The name score: the sum of the features' weighted values, in [0, 1]."""
-    return min(1.0, max(0.0, sum(f.contribution for f in features)))
