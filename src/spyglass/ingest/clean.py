@@ -103,7 +103,7 @@ def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
     in_teasers = seen_body = False
     groups = _paragraph_groups(lines)
     for n, group in enumerate(groups):
-        if in_teasers and _resumes_body(groups[n:], cues):
+        if in_teasers and _resumes_body(groups[n : n + 2], cues):
             in_teasers = False
         for line in group:
             if seen_body and matches(cues.comment_markers, line.text):
@@ -121,8 +121,9 @@ def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
 
 
 def _resumes_body(groups: list[list[Line]], cues: BoilerplateCues) -> bool:
-    """Article prose again after a teaser list: a body paragraph of several sentences, or one followed by another
-    body paragraph, by reader comments or by nothing (a lone sentence among teasers is more likely a caption)."""
+    """Article prose again after a teaser list (`groups`: this paragraph and the next, if any): a body paragraph of
+    several sentences, or one followed by another body paragraph, by reader comments or by nothing (a lone sentence
+    among teasers is more likely a photo caption)."""
     first = groups[0]
     if not _is_body(first, cues):
         return False
@@ -151,7 +152,7 @@ def _is_body(group: list[Line], cues: BoilerplateCues) -> bool:
 
 def _drop_truncated(lines: list[Line], cues: BoilerplateCues) -> None:
     cut = [line for line in lines if line.mark is Mark.BODY and matches(cues.truncated, line.text)]
-    if any(line.mark is Mark.BODY and line not in cut for line in lines):
+    if sum(line.mark is Mark.BODY for line in lines) > len(cut):
         for line in cut:
             line.mark = Mark.DROP
 
