@@ -77,8 +77,8 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
 def _split(text: str) -> list[Line]:
     """Normalise whitespace and number paragraphs: blank-line separated, or one a line when there are none."""
     text = _INVISIBLE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    rows = [_SPACES.sub(" ", row).strip() for row in text.split("\n")]
-    blank_separated = any(not row for row in rows[1:-1]) and "\n\n" in "\n".join(rows).strip()
+    rows = [_SPACES.sub(" ", row).strip() for row in text.strip().split("\n")]
+    blank_separated = not all(rows)
     lines: list[Line] = []
     para = 0
     for row in rows:
