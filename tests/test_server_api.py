@@ -154,3 +154,34 @@ def test_screening_names(client: TestClient, body: dict, status: int) -> None:
         listed = [c for c in result["candidates"] if c["score"] == 1.0]
         assert bool(listed) is (body.get("type") != "PERSON")
         assert all(c["features"] for c in result["candidates"])
+
+
+@pytest.mark.parametrize(
+    ("name", "params", "media", "must"),
+    [
+        ("csv", {"type": "TEST"}, "text/csv", "Hwasong-18"),
+        ("geojson", {}, "application/geo+json", "FeatureCollection"),
+        ("stix", {"published_from": "2024-01-01"}, "application/stix+json", '"bundle"'),
+        ("ftm", {"entity": "Kim Jong Un"}, "application/x-ndjson", "Kim Jong Un"),
+    ],
+)
+def test_exports_stream_the_store(client: TestClient, name: str, params: dict, media: str, must: str) -> None:
+    listed = {f["name"] for f in client.get("/api/exports").json()}
+    assert name in listed
+    response = client.get(f"/api/exports/{name}", params=params)
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    assert f'filename="spyglass-{name}' in response.headers["content-disposition"]
+    assert must in response.text
+
+
+def test_export_filters_narrow_the_records(client: TestClient) -> None:
+    only_tests = client.get("/api/exports/csv", params={"type": "TEST"}).text
+    assert "TRANSFER" not in only_tests and "Hwasong-18" in only_tests
+    late = client.get("/api/exports/csv", params={"published_from": "2024-03-01"}).text
+    assert VISIT.document.id in late and TEST.document.id not in late
+
+
+@pytest.mark.parametrize(("url", "status"), [("/api/exports/pdf", 404), ("/api/exports/csv?type=PICNIC", 422)])
+def test_export_errors(client: TestClient, url: str, status: int) -> None:
+    response = client.get(url)
+    assert response.status_code == status and response.json()["detail"]

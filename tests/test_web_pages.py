@@ -5,6 +5,7 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from spyglass.server.geoplot import plot
 from spyglass.server.highlight import marked, segments
 from spyglass.store.identity import corpus_entity_id, entity_key
 from test_server_fixtures import HOSTILE, TEST, VISIT, XSS_NAME, XSS_TITLE, make_client, record
@@ -140,3 +141,28 @@ def test_ingest_form_escapes_hostile_articles(tmp_path) -> None:
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert 'class="seg ent ent-PERSON"' in html
+
+
+def test_map_plots_places_from_the_geojson_export(client: TestClient) -> None:
+    html = page(client, "/map?type=&entity=&published_from=&published_to=")
+    svg = html[html.index('<svg class="map"') : html.index("</svg>")]
+    assert svg.count("<circle") >= 2 and 'class="land"' in svg
+    assert re.search(r'href="/entities/Pyongyang"', svg) and "°N" in svg and "°E" in svg
+    assert 'href="/api/exports/geojson?' in html
+    assert XSS_NAME not in html
+
+
+@pytest.mark.parametrize(
+    ("geojson", "points"),
+    [
+        ({"type": "FeatureCollection", "features": []}, 0),
+        ({"features": [{"geometry": {"type": "Point", "coordinates": [125.7, 39.0]}, "properties": {}}]}, 1),
+        ({"features": [{"geometry": {"type": "Point", "coordinates": [500, 39.0]}, "properties": {}}]}, 0),
+        ({"features": [{"geometry": {"type": "LineString", "coordinates": [[1, 2], [3, 4]]}}]}, 0),
+    ],
+)
+def test_geoplot_keeps_valid_points_inside_the_frame(geojson: dict, points: int) -> None:
+    drawn = plot(geojson)
+    assert len(drawn.points) == points and drawn.land
+    for p in drawn.points:
+        assert 0 <= p.x <= drawn.width and 0 <= p.y <= drawn.height

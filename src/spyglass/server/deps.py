@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Generic, Protocol, TypeVar
 
 from fastapi import Depends, Header, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
 from spyglass.server.auth import bearer, check_token
@@ -39,6 +39,15 @@ def require_write(
 
 
 WriteAccess = Depends(require_write)  # routes using it also declare `responses=WRITE_ERRORS`
+
+
+class QueryFilters(BaseModel):
+    """Query-string filters where an empty field (as a submitted HTML form sends it) means no filter."""
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value: object) -> object:
+        return None if value == "" else value
 
 
 class PageParams(BaseModel):

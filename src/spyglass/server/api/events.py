@@ -4,17 +4,17 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel, Field, field_validator
+from pydantic import Field
 
 from spyglass.model import Certainty, EventType
-from spyglass.server.deps import Page, PageDep, SessionDep
+from spyglass.server.deps import Page, PageDep, QueryFilters, SessionDep
 from spyglass.store.queries import list_events, timeline
 from spyglass.store.views import EventView
 
 router = APIRouter(tags=["events"])
 
 
-class EventFilters(BaseModel):
+class EventFilters(QueryFilters):
     """Which events to return; every given filter must hold."""
 
     type: EventType | None = None
@@ -22,12 +22,6 @@ class EventFilters(BaseModel):
     date_from: date | None = Field(None, description="Events ending on or after this day.")
     date_to: date | None = Field(None, description="Events starting on or before this day.")
     certainty: Certainty | None = None
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _blank_is_none(cls, value: object) -> object:
-        """An empty form field means no filter."""
-        return None if value == "" else value
 
 
 @router.get("/events", summary="Events matching every filter, oldest first")

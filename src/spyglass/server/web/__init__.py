@@ -1,6 +1,6 @@
 """The web page: server-rendered views over the same store functions as the API."""
 
-from spyglass.server.web import api_docs, documents, entities, indicators, ingest, search, timeline
+from spyglass.server.web import api_docs, documents, entities, geo, indicators, ingest, search, timeline
 
 routers = [
     search.router,
@@ -8,6 +8,7 @@ routers = [
     entities.router,
     timeline.router,
     indicators.router,
+    geo.router,
     ingest.router,
     api_docs.router,
 ]

@@ -1,0 +1,243 @@
+"""Load run of `spyglass serve` on 127.0.0.1: 50 concurrent clients of mixed search and document reads.
+
+    python3 bench/load.py [--documents 10000] [--clients 50] [--seconds 20]
+
+Builds (once, cached in bench/results/) a store of generated extraction records — our own sentences over pools of
+names, dates and sources, saved with the store's `save_extraction` — starts the real CLI server in a subprocess,
+and drives it with an httpx async loop for a bounded time. A baseline phase serves a static asset with the same
+concurrency, in the same run, so the figure reads as a ratio to the server's own floor. Any error or 5xx fails.
+"""
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from itertools import islice
+from pathlib import Path
+
+import httpx
+
+from spyglass.model import (
+    Argument,
+    Certainty,
+    Claim,
+    DateSpan,
+    Document,
+    Entity,
+    EntityType,
+    Event,
+    EventType,
+    Extraction,
+    Role,
+    Source,
+    Span,
+)
+from spyglass.store.db import make_engine, make_sessionmaker
+from spyglass.store.records import list_documents, save_extraction
+from spyglass.store.schema import ensure_schema
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PEOPLE = ["Ri Pyong Chol", "Kim Jong Sik", "Jang Chang Ha", "Pak Jong Chon", "Hong Sung Mu", "Jo Chun Ryong"]
+ORGS = ["Korea Mining Development Trading", "Namchongang Trading", "Green Pine Associated", "Second Economic Committee"]
+SITES = ["Kangdong Machine Plant", "Sohae launch site", "Yongbyon reactor", "Sinpo shipyard", "Hamhung chemical plant"]
+PLACES = ["Dalian", "Nampo", "Vladivostok", "Dandong", "Bandar Abbas", "Singapore"]
+ITEMS = ["aluminium alloy", "CNC machine tools", "vehicle chassis", "carbon fibre", "gyroscopes", "tungsten"]
+WEAPONS = ["Hwasong-18", "KN-23", "Pukguksong-3", "Hwasong-15", "Haeil drone"]
+OUTLETS = ["Test Wire", "Harbour Gazette", "Evening Ledger", "Monitor Daily"]
+SOURCES = ["a UN panel of experts", "Yonhap", "state media", "South Korea's military", "a customs official"]
+CERTAINTIES = [Certainty.certain, Certainty.certain, Certainty.probable, Certainty.possible]
+QUERIES = ["Hwasong", "Dalian", "machine tools", "Nampo shipyard", "Ri Pyong Chol", "tungsten", "launch", "chassis"]
+
+
+class _Text:
+    """A document text built sentence by sentence, remembering where each name was placed."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.size = 0
+        self.spans: dict[str, list[Span]] = {}
+
+    def add(self, *pieces: str, names: tuple[str, ...] = ()) -> None:
+        for piece in pieces:
+            if piece in names:
+                self.spans.setdefault(piece, []).append(Span(start=self.size, end=self.size + len(piece), text=piece))
+            self.parts.append(piece)
+            self.size += len(piece)
+
+
+def generated_record(n: int, rng: random.Random) -> Extraction:
+    """The n-th generated record: a transfer, a visit and a test, with their claims, on varied names and dates."""
+    person, org, site = rng.choice(PEOPLE), rng.choice(ORGS), rng.choice(SITES)
+    place, item, weapon = rng.choice(PLACES), rng.choice(ITEMS), rng.choice(WEAPONS)
+    day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
+    source = rng.choice(SOURCES)
+    text = _Text()
+    names = (person, org, site, place, item, weapon)
+    text.add(org, " shipped ", item, " to ", place, f" in report {n}, according to {source}. ", names=names)
+    text.add(person, " visited the ", site, f" on {day:%d %B %Y}, {source} said. ", names=names)
+    text.add("The military tested a ", weapon, f" near the {site} days later (item {n}).", names=(weapon, site))
+    types = {person: EntityType.PERSON, org: EntityType.ORGANIZATION, site: EntityType.FACILITY}
+    types |= {place: EntityType.LOCATION, item: EntityType.ITEM, weapon: EntityType.WEAPON}
+    ids = {name: f"e{i}" for i, name in enumerate(types, 1)}
+    body = "".join(text.parts)
+    trigger = {k: Span(start=body.index(k), end=body.index(k) + len(k), text=k) for k in ("shipped", "visited")}
+    trigger["tested"] = Span(start=body.index("tested"), end=body.index("tested") + 6, text="tested")
+    claim = Claim(sources=[Source(name=source)], certainty=rng.choice(CERTAINTIES), cue="according to")
+    when = DateSpan(text=f"{day:%d %B %Y}", start=day, end=day)
+    events = [
+        Event(
+            id="v1",
+            type=EventType.TRANSFER,
+            trigger=trigger["shipped"],
+            claim=claim,
+            arguments=[
+                Argument(role=Role.supplier, entity=ids[org]),
+                Argument(role=Role.item, entity=ids[item]),
+                Argument(role=Role.destination, entity=ids[place]),
+            ],
+        ),
+        Event(
+            id="v2",
+            type=EventType.VISIT,
+            trigger=trigger["visited"],
+            date=when,
+            claim=Claim(sources=[Source(name=source)]),
+            arguments=[Argument(role=Role.visitor, entity=ids[person]), Argument(role=Role.site, entity=ids[site])],
+        ),
+        Event(
+            id="v3",
+            type=EventType.TEST,
+            trigger=trigger["tested"],
+            date=DateSpan(text="days later", start=day, end=day + timedelta(days=7), approximate=True),
+            arguments=[Argument(role=Role.weapon, entity=ids[weapon]), Argument(role=Role.site, entity=ids[site])],
+        ),
+    ]
+    entities = [Entity(id=ids[name], name=name, type=t, mentions=text.spans[name]) for name, t in types.items()]
+    document = Document.build(
+        f"generated:{n}", body, title=f"Report {n}: {org} and the {site}", outlet=rng.choice(OUTLETS), published=day
+    )
+    return Extraction(document=document, entities=entities, events=events)
+
+
+def build_store(url: str, documents: int) -> list[str]:
+    """Fill the store at `url` up to `documents` generated records (a no-op when already there); their ids."""
+    engine = make_engine(url)
+    ensure_schema(engine)
+    sessions = make_sessionmaker(engine)
+    rng = random.Random(7)
+    started, added = time.perf_counter(), 0
+    records = (generated_record(n, rng) for n in range(documents))
+    ids = []
+    for _ in range(0, documents, 500):
+        with sessions.begin() as session:
+            for record in islice(records, 500):
+                added += save_extraction(session, record)
+                ids.append(record.document.id)
+    with sessions() as session:
+        total = list_documents(session, limit=1).total
+    print(f"store: {total} documents ({added} added in {time.perf_counter() - started:.1f} s)")
+    engine.dispose()
+    return ids
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(url: str, port: int) -> subprocess.Popen:
+    env = {k: v for k, v in os.environ.items() if k != "SPYGLASS_TOKEN"}
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from spyglass.cli import main; main()", "serve", "--port", str(port), "--db", url],
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/static/app.css", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("spyglass: the server did not start within 60 s")
+
+
+async def drive(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int, int]:
+    """`clients` loops requesting random `paths` until `seconds` pass: latencies (s), errors, requests."""
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
+
+        async def one(rng: random.Random) -> None:
+            nonlocal errors
+            while time.perf_counter() < stop:
+                began = time.perf_counter()
+                try:
+                    response = await client.get(rng.choice(paths))
+                    ok = response.status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                latencies.append(time.perf_counter() - began)
+                errors += not ok
+
+        await asyncio.gather(*(one(random.Random(i)) for i in range(clients)))
+    return latencies, errors, len(latencies)
+
+
+def report(name: str, latencies: list[float], errors: int, seconds: float) -> float:
+    rps = len(latencies) / seconds
+    cuts = statistics.quantiles(latencies, n=100)
+    print(
+        f"{name:9} {len(latencies):6d} requests  {rps:7.1f} req/s  p50 {cuts[49] * 1000:6.1f} ms  "
+        f"p95 {cuts[94] * 1000:6.1f} ms  p99 {cuts[98] * 1000:6.1f} ms  errors {errors}"
+    )
+    return rps
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    url = f"sqlite:///{RESULTS / f'load-{args.documents}.db'}"
+    ids = build_store(url, args.documents)
+    rng = random.Random(11)
+    sample = rng.sample(ids, min(500, len(ids)))
+    mixed = (
+        [f"/api/search?q={q}&limit=20" for q in QUERIES] * 25
+        + [f"/api/documents/{i}" for i in sample[:200]]
+        + [f"/api/documents/{i}/extraction" for i in sample[200:350]]
+        + [f"/documents/{i}" for i in sample[350:450]]
+        + [f"/api/documents?limit=50&offset={rng.randrange(len(ids))}" for _ in range(50)]
+    )
+    port = _free_port()
+    server = start_server(url, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        asyncio.run(drive(base, mixed, args.clients, 2))  # warm up caches and the connection pool
+        baseline = asyncio.run(drive(base, ["/static/app.css"], args.clients, args.seconds / 2))
+        base_rps = report("baseline", baseline[0], baseline[1], args.seconds / 2)
+        load = asyncio.run(drive(base, mixed, args.clients, args.seconds))
+        rps = report("mixed", load[0], load[1], args.seconds)
+    finally:
+        server.terminate()
+        server.wait(10)
+    print(f"ratio mixed/baseline throughput: {rps / base_rps:.2f} ({args.clients} clients, {len(ids)} documents)")
+    if baseline[1] or load[1]:
+        raise SystemExit(f"spyglass: {baseline[1] + load[1]} requests failed")
+
+
+if __name__ == "__main__":
+    main()

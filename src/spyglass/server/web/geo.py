@@ -1,0 +1,32 @@
+"""Map page: the GeoJSON export of the stored records, drawn as an equirectangular SVG (no tiles offline)."""
+
+import io
+import json
+from typing import Annotated
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from spyglass.server.api.exports import ExportFilters, write_export
+from spyglass.server.deps import SessionDep
+from spyglass.server.geoplot import plot
+from spyglass.server.web.page import render
+
+router = APIRouter()
+
+
+@router.get("/map", response_class=HTMLResponse)
+def map_page(request: Request, session: SessionDep, filters: Annotated[ExportFilters, Query()]) -> HTMLResponse:
+    out = io.StringIO()
+    write_export(session, "geojson", filters, out)
+    drawn = plot(json.loads(out.getvalue()), lambda props: "/entities/" + quote(props["names"][0], safe=""))
+    query = urlencode(request.query_params)
+    return render(
+        request,
+        "map.html",
+        "map",
+        plot=drawn,
+        filters=filters,
+        geojson_url="/api/exports/geojson" + (f"?{query}" if query else ""),
+    )
