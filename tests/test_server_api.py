@@ -185,3 +185,25 @@ def test_export_filters_narrow_the_records(client: TestClient) -> None:
 def test_export_errors(client: TestClient, url: str, status: int) -> None:
     response = client.get(url)
     assert response.status_code == status and response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("declaration", "kinds"),
+    [
+        (
+            {
+                "description": "tools for expressway construction",
+                "hs_code": "8101.94",
+                "shipper": "Korea Mining Development Trading Corporation",
+                "route": ["Nampo", "Rotterdam"],
+            },
+            {"listed_party", "controlled_goods", "description_mismatch", "transshipment_point"},
+        ),
+        ({"description": "fresh apples", "hs_code": "0808.10", "route": ["Valencia"]}, set()),
+    ],
+)
+def test_screening_shipments(client: TestClient, declaration: dict, kinds: set[str]) -> None:
+    response = client.post("/api/screening/shipments", json=declaration)
+    assert response.status_code == 200
+    flags = response.json()
+    assert {f["kind"] for f in flags} == kinds and all(f["detail"] for f in flags)

@@ -5,6 +5,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
+from spyglass.analyse.shipment import Declaration, Flag, screen_shipment
 from spyglass.match.matcher import Matcher
 from spyglass.match.resolve import matcher_for
 from spyglass.match.result import Candidate
@@ -43,3 +44,11 @@ def screen_names(body: NameQuery, matcher: MatcherDep) -> list[NameResult]:
         NameResult(query=name, candidates=matcher.match(name, body.type, limit=body.limit, threshold=body.threshold))
         for name in body.names
     ]
+
+
+@router.post(
+    "/shipments",
+    summary="Flags on one shipment declaration: listed parties, controlled goods, civilian cover, transshipment",
+)
+def screen_shipments(body: Declaration, matcher: MatcherDep) -> list[Flag]:
+    return screen_shipment(body, matcher)
