@@ -1,7 +1,10 @@
 """Importing sources into the store: counts, no-op re-imports, whole replacement, failures that lose nothing."""
 
+import functools
 import os
 import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -11,7 +14,7 @@ from typer.testing import CliRunner
 from spyglass.cli import app
 from spyglass.errors import InputError
 from spyglass.kb.catalog import all_records, find_record
-from spyglass.kb.importer import import_source
+from spyglass.kb.importer import fetch, import_source
 from spyglass.kb.storage import count_records, ensure_tables, list_sources
 from spyglass.kb.tables import KBRecordRow, KBSourceRow
 from spyglass.store.db import make_engine, make_sessionmaker
@@ -120,3 +123,33 @@ def test_real_un_list_imports_all_records(tmp_path):
     assert not import_source(engine, str(copy)).changed
     records = all_records(engine)
     assert len([r for r in records if r.source == "un-sc"]) == 1014
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served():
+    """The test data folder served over HTTP on 127.0.0.1 (a real transport, no mock)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(DATA)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_import_from_url(tmp_path, served):
+    engine = make_engine(f"sqlite:///{tmp_path / 'url.db'}")
+    result = import_source(engine, f"{served}/small-un.xml", source=SOURCE)
+    assert (result.count, result.changed) == (3, True)
+    assert [s.origin for s in list_sources(engine)] == [f"{served}/small-un.xml"]
+
+
+@pytest.mark.parametrize(("path", "max_bytes", "message"), [("small-un.xml", 100, "larger than 100 bytes"),
+                                                            ("missing.xml", 10_000, "cannot fetch")])  # fmt: skip
+def test_url_fetch_limits(served, path, max_bytes, message):
+    with pytest.raises(InputError, match=message):
+        fetch(f"{served}/{path}", max_bytes=max_bytes)
