@@ -9,7 +9,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from spyglass.cli import app
 from spyglass.errors import InputError
 from spyglass.ingest import iter_documents
 from spyglass.model import Document
@@ -112,3 +114,12 @@ def test_url_errors(server: str, path: str, kwargs: dict, reason: str) -> None:
 def test_private_targets_refused_before_connecting(url: str) -> None:
     [error] = read(url, allow_private=False)
     assert isinstance(error, InputError) and "non-public address" in error.reason
+
+
+def test_cli_url_errors_one_line_each(server: str) -> None:
+    bad = [f"{server}/missing", f"{server}/photo", f"{server}/loop"]
+    result = CliRunner().invoke(app, ["extract", "--format", "jsonl", *bad, f"{server}/2019/06/01/story"])
+    assert result.exit_code == 1 and "Traceback" not in result.stderr
+    assert [line.split(": ", 2)[1] for line in result.stderr.splitlines()] == bad
+    [record] = result.stdout.splitlines()
+    assert '"published":"2019-06-01"' in record

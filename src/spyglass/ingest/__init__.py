@@ -46,3 +46,5 @@ def iter_documents(
                 yield item
         except InputError as err:
             yield err
+        except Exception as err:  # a third-party parser choking on hostile input must not stop the batch
+            yield InputError(payload.source, f"cannot read ({type(err).__name__}: {err})".splitlines()[0])

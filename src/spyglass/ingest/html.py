@@ -2,6 +2,7 @@
 
 import logging
 from collections.abc import Iterator
+from datetime import date
 
 import lxml.html
 import trafilatura
@@ -11,7 +12,6 @@ from lxml.etree import ParserError
 from spyglass.errors import InputError
 from spyglass.ingest.clean import clean_text
 from spyglass.ingest.document import build_document
-from spyglass.ingest.metadata import parse_date
 from spyglass.ingest.payload import RawText
 from spyglass.ingest.registry import reader
 from spyglass.model import Document
@@ -45,10 +45,10 @@ def read_html(raw: RawText) -> Iterator[Document]:
     )
 
 
-def _published(html: str, url: str | None):
+def _published(html: str, url: str | None) -> date | None:
     """The date the page's markup (or URL) states; htmldate's free-text search is off, so nothing is guessed."""
     found = find_date(html, url=url, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
-    return parse_date(found) if found else None
+    return date.fromisoformat(found) if found else None
 
 
 def fragment_text(html: str) -> str:
