@@ -86,7 +86,7 @@ def test_cli_import_list_show(tmp_path):
     again = runner.invoke(app, ["kb", "import", str(DATA / "small.ftm.jsonl"), "--source", "os", "--db", db])
     assert again.output.strip() == "os: 3 records unchanged"
     listed = runner.invoke(app, ["kb", "list", "--db", db])
-    assert "os" in listed.output and "ftm" in listed.output
+    assert "os" in listed.output and "ftm" in listed.output and "packaged" in listed.output
     shown = runner.invoke(app, ["kb", "show", "os:t-person-1", "--db", db])
     assert '"name": "Han Jang Su"' in shown.output
     packaged = runner.invoke(app, ["kb", "show", "un-sc:KPi.033", "--db", db])

@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from spyglass.cli.app import app
@@ -36,13 +37,19 @@ def import_(
 
 @kb_app.command("list")
 def list_(db: DbOption = None) -> None:
-    """List imported sources with their record counts (the packaged register and UN subset are always there)."""
+    """List imported sources with their record counts, then the packaged data screening always uses."""
+    from collections import Counter
+
+    from spyglass.kb.catalog import packaged_records
     from spyglass.kb.storage import list_sources
     from spyglass.store.db import make_engine
 
     table = Table("source", "loader", "records", "imported", "origin")
     for row in list_sources(make_engine(db)):
-        table.add_row(row.name, row.loader, str(row.record_count), f"{row.imported_at:%Y-%m-%d %H:%M}", row.origin)
+        imported = f"{row.imported_at:%Y-%m-%d %H:%M}"
+        table.add_row(escape(row.name), row.loader, str(row.record_count), imported, escape(row.origin))
+    for source, count in sorted(Counter(r.source for r in packaged_records()).items()):
+        table.add_row(source, "packaged", str(count), "", "spyglass package data")
     Console().print(table)
 
 
