@@ -81,6 +81,12 @@ def test_boilerplate_goes_body_stays(text: str, gone: list[str]) -> None:
         '"Nobody checked the containers," a dock worker said. He asked not to be named.',
         "In May the leader oversaw the first flight of a previously untested weapon, state media said.",
         "PHOTOS of the site were shared widely online after the blast, drawing attention to the plant.",
+        "No comment on the shipment was available from the ministry, which rarely answers questions.",
+        "KCNA released one image: a missile on a launcher.",
+        "The figures come from a Reuters/Ipsos poll.",
+        "Copyright lawyers said the software licences had been resold to a firm in Tehran.",
+        "You may have missed the fine print, but the rules changed in May, officials said.",
+        "Phishing emails that landed in your inbox last year carried the same malware, researchers said.",
     ],
 )
 def test_body_paragraphs_kept(paragraph: str) -> None:
