@@ -126,9 +126,46 @@ CASES = [
         [("SANCTION", {"authority": {"Commerce Department"}, "target": {"Huawei"}})],
     ),
     (
-        "irrealis nominal is no event",
+        "irrealis nominal is no event, the announcement is a declaration",
         "North Korea announced an end to tests of Hwasong-15 missiles.",
         {"North Korea": (LOC, ()), "Hwasong-15": (WPN, ())},
+        [("DECLARATION", {"speaker": {"North Korea"}})],
+    ),
+    (
+        "statement of commitment is a declaration; a report of an event is not",
+        "The ministry's spokesman Ali Rezaei said Iran would not export nickel. Ali Rezaei said Karawang Trading "
+        "had shipped nickel to Iran.",
+        {**TRADE, "Ali Rezaei": (PER, ())},
+        [
+            ("DECLARATION", {"speaker": {"Ali Rezaei"}, "subject": {"Iran", "nickel"}}),
+            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel"}, **TO_IRAN}),
+        ],
+    ),
+    (
+        "agent of a nominal event through 'behind'",
+        "Investigators said the Lazarus Group was behind the theft of cryptocurrency from Hanbit Exchange.",
+        {"Lazarus Group": (ORG, ()), "cryptocurrency": (ITM, ()), "Hanbit Exchange": (ORG, ())},
+        [("INTRUSION", {"attacker": {"Lazarus Group"}, "item": {"cryptocurrency"}, "victim": {"Hanbit Exchange"}})],
+    ),
+    (
+        "coordinated prepositional phrases",
+        "Kim Jong Un gave field guidance at the Sinpo South Shipyard and at the Sohae Satellite Launching Station.",
+        {**KIM, "Sinpo South Shipyard": (FAC, ()), "Sohae Satellite Launching Station": (FAC, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sinpo South Shipyard"}}),
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sohae Satellite Launching Station"}}),
+        ],
+    ),
+    (
+        "pronoun resolved to the person before it",
+        "Investigators named Ali Rezaei. He was charged by the Justice Department in May.",
+        {"Ali Rezaei": (PER, ()), "Justice Department": (ORG, ("the Justice Department",))},
+        [("SANCTION", {"authority": {"Justice Department"}, "target": {"Ali Rezaei"}})],
+    ),
+    (
+        "a launch against a target is not a test",
+        "Russia launched Shahed-136 drones against Kyiv.",
+        {"Russia": (LOC, ()), "Shahed-136": (WPN, ("Shahed-136 drones",)), "Kyiv": (LOC, ())},
         [],
     ),
     (

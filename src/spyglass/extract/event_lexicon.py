@@ -34,6 +34,7 @@ class Sense:
     objects: frozenset[str] = frozenset()
     prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     commitment: bool = False
+    skip: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
 
 
@@ -45,6 +46,12 @@ class RoleSpec:
     require: tuple[tuple[Role, ...], ...]
     identity: tuple[Role, ...]
     split: tuple[Role, ...]
+    participles: bool = True
+
+    @property
+    def core(self) -> frozenset[Role]:
+        """The roles that tell two events apart: identity roles and required ones."""
+        return frozenset(self.identity) | {r for group in self.require for r in group}
 
 
 @dataclass(frozen=True)
@@ -97,6 +104,7 @@ def event_lexicon() -> EventLexicon:
             objects=frozenset(item.get("object", ())),
             prep_objects={p: frozenset(v) for p, v in item.get("prep_object", {}).items()},
             commitment=bool(item.get("commitment", False)),
+            skip=bool(item.get("skip", False)),
             attributes=dict(item.get("attributes", {})),
         )
         for lemma in item.get("verbs", ()):
@@ -109,6 +117,7 @@ def event_lexicon() -> EventLexicon:
             require=tuple(tuple(Role(r) for r in group) for group in spec["require"]),
             identity=tuple(Role(r) for r in spec["identity"]),
             split=tuple(Role(r) for r in spec["split"]),
+            participles=bool(spec.get("participles", True)),
         )
         for t, spec in _load("roles.yaml").items()
     }

@@ -34,10 +34,10 @@ def complete(c: Candidate, spec: RoleSpec) -> bool:
     return all(any(c.roles.get(r) for r in group) for group in spec.require)
 
 
-def compatible(a: Candidate, b: Candidate) -> bool:
-    """No role filled by both with disjoint entities, and no two resolved dates that do not overlap."""
+def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
+    """No core role filled by both with disjoint entities, and no two resolved dates that do not overlap."""
     for role, ids in a.roles.items():
-        if b.roles.get(role) and not set(ids) & set(b.roles[role]):
+        if role in spec.core and b.roles.get(role) and not set(ids) & set(b.roles[role]):
             return False
     da, db = a.date, b.date
     if da and db and da.start and db.start and da.end and db.end:
@@ -48,7 +48,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
     """Same type and compatible, and either sharing an identity entity or told in one sentence where one of
     them names no identity entity ("six nuclear tests ..., when it said it had detonated a hydrogen bomb")."""
-    if a.type is not b.type or not compatible(a, b):
+    if a.type is not b.type or not compatible(a, b, spec):
         return False
     if any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity):
         return True
@@ -99,7 +99,7 @@ def merge(candidates: list[Candidate], specs: dict[EventType, RoleSpec]) -> list
                 for w in whole
                 if w.type is p.type
                 and w.trigger.sent == p.trigger.sent
-                and compatible(w, p)
+                and compatible(w, p, specs[w.type])
                 and p.trigger in w.trigger.subtree
             ),
             None,

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from spyglass.extract.claims import Discourse, claim_for, note_sentence
-from spyglass.extract.dates import date_of, find_dates, published_of
+from spyglass.extract.dates import DateExpr, date_of, find_dates, published_of
 from spyglass.extract.entity_ref import entities_of
 from spyglass.extract.event_attributes import cues, declarations, stated_attributes
 from spyglass.extract.event_lexicon import EventLexicon, claim_lexicon, date_lexicon, event_lexicon
@@ -40,7 +40,7 @@ class EventComponent:
         if not parsed and not self.window_fallback:
             return doc
         index = EntityIndex(entities_of(doc))
-        dates = find_dates(doc.text, published_of(doc))
+        dates = [d for d in find_dates(doc.text, published_of(doc)) if not _in_name(d, doc, index)]
         state = Discourse(index)
         triggers = find_triggers(doc)
         candidates: list[Candidate] = []
@@ -59,7 +59,7 @@ class EventComponent:
         lex: EventLexicon = self.lex
         spec = lex.specs[trigger.sense.type]
         if parsed:
-            if is_irrealis(trigger, lex):
+            if is_irrealis(trigger, lex) or (not spec.participles and _participle(trigger)):
                 return None
             slots = parse_slots(trigger, lex)
             if not is_specific(trigger, slots):
@@ -92,6 +92,16 @@ class EventComponent:
             attributes=c.attributes,
             claim=c.claim,
         )
+
+
+def _in_name(d: DateExpr, doc: Doc, index: EntityIndex) -> bool:
+    """A date inside an entity's name ("the March 16 Factory") dates nothing."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    return span is not None and any(t.i in index.at for t in span)
+
+
+def _participle(trigger: Trigger) -> bool:
+    return trigger.token.dep_ == "acl" and trigger.token.tag_ == "VBN"
 
 
 def _attach_declarations(doc: Doc, events: list[Candidate]) -> None:

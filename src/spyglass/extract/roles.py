@@ -56,12 +56,21 @@ class EntityIndex:
         found = self.at.get(token.i)
         return found[0] if found else None
 
-    def last_person(self, pronoun: Token, reach: int = 60) -> EntityCluster | None:
-        """The person a "he"/"she" most likely refers to: the nearest person mentioned before it."""
-        for i in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
-            found = self.at.get(i)
-            if found is not None and found[0].type is EntityType.PERSON:
-                return found[0]
+    def referent(self, pronoun: Token, reach: int = 60) -> EntityCluster | None:
+        """What a pronoun most likely refers to: for "he"/"she" the nearest person mentioned before it; for
+        "it"/"they" as a subject, the organisation or country that is the subject of the sentence before."""
+        word = pronoun.lower_
+        if word in PERSONAL:
+            for i in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
+                found = self.at.get(i)
+                if found is not None and found[0].type is EntityType.PERSON:
+                    return found[0]
+        elif word in ("it", "they") and pronoun.dep_ == "nsubj" and pronoun.sent.start > 0:
+            before = pronoun.doc[pronoun.sent.start - 1].sent
+            for subj in (c for c in before.root.children if c.dep_ == "nsubj"):
+                cluster = self.cluster(subj)
+                if cluster is not None and cluster.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
+                    return cluster
         return None
 
     def mentions_in(self, span: Span) -> list[tuple[EntityCluster, Span]]:
@@ -73,14 +82,14 @@ class EntityIndex:
 
 
 def _objects(prep: Token) -> list[Token]:
-    """The objects of a preposition and of the prepositions coordinated with it ("at A and at B")."""
-    return [
-        c
-        for p in (prep, *prep.conjuncts)
-        if p.dep_ in ("prep", "conj", "agent", "dative")
-        for c in p.children
-        if c.dep_ in ("pobj", "pcomp")
-    ]
+    """The objects of a preposition and of the prepositions coordinated with it ("at A and at B", also when the
+    parser attached the second one elsewhere)."""
+    preps = [prep, *prep.conjuncts]
+    for cc in (c for c in prep.children if c.dep_ == "cc"):
+        after = cc.nbor(1) if cc.i + 1 < len(cc.doc) else None
+        if after is not None and after.lower_ == prep.lower_ and after.i not in {p.i for p in preps}:
+            preps.append(after)
+    return [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
 
 
 def _antecedent(token: Token) -> Token | None:
@@ -179,6 +188,10 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
                 slots[key] += heads
     slots["prep:at"] += _site_of(noun, lex)
     slots["subject"] += _agent_of(noun, lex)
+    if noun.dep_ == "pobj" and noun.head.head.lemma_ == "be":
+        for c in noun.head.head.children:
+            if c.dep_ == "prep" and c.i > noun.i and (c.lower_ == "of" or c.lower_ in frame.preps):
+                slots["of" if c.lower_ == "of" else "prep:" + c.lower_] += _objects(c)
     return slots
 
 
@@ -290,7 +303,7 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     out: list[Filler] = []
     for head in heads:
         for h in [head, *head.conjuncts] if parsed else [head]:
-            cluster = index.cluster(h) or (index.last_person(h) if h.lower_ in PERSONAL else None)
+            cluster = index.cluster(h) or index.referent(h)
             if cluster is not None:
                 out.append(Filler(cluster))
             elif parsed:

@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from spyglass.extract.event_lexicon import EventLexicon, Sense, event_lexicon
+from spyglass.model import EventType
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 NOT_EVENTS = frozenset({"amod", "compound", "aux", "auxpass"})
-FUTURE = frozenset({"will", "shall", "'ll"})
+FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
 @dataclass(frozen=True)
@@ -48,26 +49,32 @@ def _object_lemmas(token: Token, nominal: bool, lex: EventLexicon) -> set[str]:
 
 def _prep_objects(token: Token, lex: EventLexicon) -> dict[str, set[str]]:
     if is_parsed(token.doc):
-        preps = [c for c in token.children if c.dep_ in ("prep", "dative")]
+        heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
+        preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "dative")]
         return {p.lower_: {lemma_of(t, lex) for t in p.subtree} for p in preps}
     window = token.doc[token.i + 1 : token.i + 8]
     return {t.lower_: {lemma_of(w, lex) for w in window[k:]} for k, t in enumerate(window)}
 
 
-def _commits(token: Token, lex: EventLexicon) -> bool:
-    """A statement of what the speaker will do: a will/would/shall complement holding no other trigger."""
+def _reports_event(token: Token, lex: EventLexicon) -> bool:
+    """ "KCNA announced that Kim had visited ...": the complement holds an event verb, so this reports it."""
     if not is_parsed(token.doc):
         return False
-    for comp in (c for c in token.children if c.dep_ == "ccomp"):
-        words = list(comp.subtree)
-        future = any(t.dep_ == "aux" and t.lower_ in FUTURE | {"would"} and t.head.i == comp.i for t in words)
-        if future and not any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in words):
-            return True
-    return False
+    comps = (t for c in token.children if c.dep_ == "ccomp" and not _future(c) for t in c.subtree)
+    return any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in comps)
+
+
+def _commits(token: Token, lex: EventLexicon) -> bool:
+    """A statement of what the speaker will do: a will/would/shall complement."""
+    if not is_parsed(token.doc):
+        return False
+    return any(_future(c) for c in token.children if c.dep_ == "ccomp")
 
 
 def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
     if sense.commitment and not _commits(token, lex):
+        return False
+    if sense.type is EventType.DECLARATION and not nominal and _reports_event(token, lex):
         return False
     if sense.objects and not sense.objects & _object_lemmas(token, nominal, lex):
         return False
@@ -107,6 +114,6 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if not senses or (not nominal and _future(token)):
             continue
         sense = next((s for s in senses if _holds(s, token, nominal, lex)), None)
-        if sense is not None:
+        if sense is not None and not sense.skip:
             found.append(Trigger(token, sense, nominal))
     return found
