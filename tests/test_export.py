@@ -3,8 +3,12 @@
 import csv
 import io
 import json
+import os
+import shutil
+import subprocess
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 from followthemoney import model
@@ -114,6 +118,14 @@ def test_ftm_reads_back_with_followthemoney() -> None:
     )
     assert roles == ["transfer destination", "transfer intermediary", "transfer item", "transfer supplier"]
     assert exported("ftm") == "\n".join(lines) + "\n", "same records, same lines"
+
+
+@pytest.mark.skipif(shutil.which("ftm") is None, reason="the ftm command is not on PATH")
+def test_ftm_tools_accept_the_export(tmp_path: Path) -> None:
+    path = tmp_path / "out.ftm.json"
+    path.write_text(exported("ftm"), encoding="utf-8")
+    done = subprocess.run(["ftm", "validate", "-i", str(path), "-o", os.devnull], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 def test_stix_bundle_validates() -> None:
