@@ -142,6 +142,7 @@ def test_ingest_read_entity_timeline(page, shots: Path) -> None:
         ("search", "/?q=Hwasong", ".hit"),
         ("home", "/", "table"),
         ("indicators", "/indicators", ".indicator"),
+        ("map", "/map", "#map circle"),
         ("api", "/api/docs", ".card"),
         ("hostile", f"/documents/{HOSTILE.document.id}", "#text"),
     ],

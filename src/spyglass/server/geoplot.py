@@ -21,6 +21,7 @@ class Point:
     lat: float
     properties: dict[str, Any]
     href: str | None
+    label: str = ""  # the names of every point drawn here, on the first of them only
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ def plot(geojson: dict[str, Any], link: Callable[[dict[str, Any]], str | None] =
     def xy(lon: float, lat: float) -> tuple[float, float]:
         return round((lon - west) * scale, 1), round((north - lat) * scale, 1)
 
-    cell = max(0.5, (east - west) / 120)
+    cell = max(0.25, (east - west) / 90)
     land = []
     for i, j in _land_cells(cell):
         lon, lat = i * cell, (j + 1) * cell
@@ -98,5 +99,12 @@ def plot(geojson: dict[str, Any], link: Callable[[dict[str, Any]], str | None] =
         (xy(0, lat)[1], f"{abs(lat):g}°{'N' if lat >= 0 else 'S'}")
         for lat in (step * k for k in range(int(south // step) + 1, int(north // step) + 1))
     ]
-    drawn = [Point(*xy(lon, lat), lon, lat, props, link(props)) for lon, lat, props in points]
+    names: dict[tuple[float, float], list[str]] = {}
+    for lon, lat, props in points:
+        names.setdefault(xy(lon, lat), []).append(str(props.get("name", "")))
+    drawn = []
+    for lon, lat, props in points:
+        at = xy(lon, lat)
+        label = " · ".join(dict.fromkeys(names.pop(at, [])))
+        drawn.append(Point(*at, lon, lat, props, link(props), label))
     return MapPlot(WIDTH, height, drawn, sorted(land), meridians, parallels)
