@@ -9,6 +9,7 @@ copy) or when their events trace to the same original outlet (the outermost name
 import hashlib
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import combinations
@@ -19,12 +20,14 @@ from sqlalchemy.orm import Session
 
 from spyglass.store.identity import fold
 from spyglass.store.queries import event_views
-from spyglass.store.tables import ArgumentRow, CorpusEntityRow, DocumentEntityRow, DocumentRow, EventRow, SourceRow
-from spyglass.store.views import Cluster
+from spyglass.store.tables import ArgumentRow, DocumentEntityRow, DocumentRow, EventRow
+from spyglass.store.views import Cluster, EventView
 
 NEAR_DUPLICATE = 0.7  # estimated Jaccard similarity of word shingles above which two texts are one source
 SHINGLE = 3
 PERMUTATIONS = 128
+BATCH = 500
+HUB = 200  # events sharing one role filler beyond which that filler alone is no evidence of one happening
 
 
 @dataclass
@@ -86,64 +89,71 @@ def same_happening(a: _Event, b: _Event) -> bool:
     return True
 
 
-def event_clusters(session: Session) -> list[list[str]]:
-    """Groups of event ids (from at least two documents) that describe the same happening."""
-    events = _load_events(session)
+def _blocks(events: dict[str, _Event]) -> Iterator[list[str]]:
+    """Candidate groups: events sharing a type and a role filler; a hub filler (shared by more than HUB events,
+    e.g. "North Korea" as actor) only groups events dated in the same month."""
     blocks: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for e in events.values():
         for role, fillers in e.roles.items():
             for filler in fillers:
                 blocks[(e.type, role, filler)].append(e.id)
-    joined = _UnionFind()
     for members in blocks.values():
+        if len(members) <= HUB:
+            yield members
+            continue
+        months: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for event_id in members:
+            if (start := events[event_id].start) is not None:
+                months[(start.year, start.month)].append(event_id)
+        yield from months.values()
+
+
+def event_clusters(session: Session) -> list[list[str]]:
+    """Groups of event ids (from at least two documents) that describe the same happening."""
+    events = _load_events(session)
+    joined = _UnionFind()
+    for members in _blocks(events):
         for a, b in combinations(members, 2):
             if joined.find(a) != joined.find(b) and same_happening(events[a], events[b]):
                 joined.union(a, b)
     return [g for g in joined.groups(list(joined.parent)) if len({events[e].document for e in g}) > 1]
 
 
-def _minhash(text: str) -> MinHash:
-    words = re.findall(r"\w+", text.lower())
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    signature = MinHash(num_perm=PERMUTATIONS)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature
+class _Signatures:
+    """MinHash signatures of document texts, computed once per document and sharing one set of permutations."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.template = MinHash(num_perm=PERMUTATIONS)
+        self.cache: dict[str, MinHash] = {}
+
+    def __getitem__(self, document_id: str) -> MinHash:
+        if document_id not in self.cache:
+            text = self.session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id)) or ""
+            words = re.findall(r"\w+", text.lower())
+            shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+            signature = MinHash(PERMUTATIONS, permutations=self.template.permutations, scheme=self.template.scheme)
+            signature.update_batch([s.encode("utf-8") for s in shingles])
+            self.cache[document_id] = signature
+        return self.cache[document_id]
 
 
-def _origins(session: Session, event_ids: list[str]) -> dict[str, set[str]]:
+def _origins(events: list[EventView]) -> dict[str, set[str]]:
     """Per document: the original outlets its events trace to (outermost named source), else its publisher."""
-    docs = {
-        doc_id: outlet
-        for doc_id, outlet in session.execute(
-            select(EventRow.document_id, DocumentRow.outlet)
-            .join(DocumentRow, DocumentRow.id == EventRow.document_id)
-            .where(EventRow.id.in_(event_ids))
-        )
-    }
     cited: dict[str, set[str]] = defaultdict(set)
-    rows = session.execute(
-        select(EventRow.document_id, SourceRow.event_id, SourceRow.position, CorpusEntityRow.name)
-        .join(SourceRow, SourceRow.event_id == EventRow.id)
-        .join(DocumentEntityRow, DocumentEntityRow.id == SourceRow.entity_id)
-        .join(CorpusEntityRow, CorpusEntityRow.id == DocumentEntityRow.corpus_entity_id)
-        .where(EventRow.id.in_(event_ids))
-        .order_by(SourceRow.event_id, SourceRow.position)
-    )
-    first: dict[str, tuple[str, str]] = {}
-    for doc_id, event_id, _pos, name in rows:
-        first.setdefault(event_id, (doc_id, name))
-    for doc_id, name in first.values():
-        cited[doc_id].add(fold(name))
-    return {d: cited[d] or ({fold(outlet)} if outlet else set()) for d, outlet in docs.items()}
+    outlets: dict[str, str | None] = {}
+    for event in events:
+        outlets[event.document.id] = event.document.outlet
+        named = next((s.entity.name for s in event.claim.sources if s.entity is not None), None)
+        if named:
+            cited[event.document.id].add(fold(named))
+    return {d: cited[d] or ({fold(outlet)} if outlet else set()) for d, outlet in outlets.items()}
 
 
-def independent_sources(session: Session, event_ids: list[str]) -> tuple[list[list[str]], list[str]]:
-    """The cluster's documents grouped into independent sources, and the reasons for each merge."""
-    origins = _origins(session, event_ids)
+def independent_sources(events: list[EventView], signatures: _Signatures) -> tuple[list[list[str]], list[str]]:
+    """The documents of a cluster grouped into independent sources, and the reason for each merge."""
+    origins = _origins(events)
     documents = sorted(origins)
-    rows = session.execute(select(DocumentRow.id, DocumentRow.text).where(DocumentRow.id.in_(documents)))
-    texts = {doc_id: text for doc_id, text in rows}
-    signatures = {d: _minhash(texts[d]) for d in documents}
     joined, reasons = _UnionFind(), []
     for a, b in combinations(documents, 2):
         similarity = signatures[a].jaccard(signatures[b])
@@ -158,18 +168,24 @@ def independent_sources(session: Session, event_ids: list[str]) -> tuple[list[li
 
 def corroborate(session: Session) -> list[Cluster]:
     """Every cluster of events reported by two or more documents, with its count of independent sources."""
+    groups = event_clusters(session)
+    ids = [event_id for group in groups for event_id in group]
+    views: dict[str, EventView] = {}
+    for i in range(0, len(ids), BATCH):
+        views.update((v.id, v) for v in event_views(session, ids[i : i + BATCH]))
+    signatures = _Signatures(session)
     clusters = []
-    for event_ids in event_clusters(session):
-        views = event_views(session, event_ids)
-        groups, reasons = independent_sources(session, event_ids)
+    for event_ids in groups:
+        events = [views[e] for e in event_ids]
+        sources, reasons = independent_sources(events, signatures)
         clusters.append(
             Cluster(
                 id="clu:" + hashlib.sha256("\n".join(event_ids).encode()).hexdigest()[:32],
-                type=views[0].type,
-                events=views,
-                documents=sorted({v.document.id for v in views}),
-                independent_sources=len(groups),
-                source_groups=groups,
+                type=events[0].type,
+                events=events,
+                documents=sorted({v.document.id for v in events}),
+                independent_sources=len(sources),
+                source_groups=sources,
                 reasons=reasons,
             )
         )

@@ -103,14 +103,14 @@ def civilian_cover(ctx: Context, event: EventView) -> Indicator | None:
     """A leader visits a facility the KB marks defense-linked while the report presents it as civilian."""
     if event.type is not EventType.VISIT:
         return None
+    sites = [(site, r) for site in event.entities(Role.site) for r in ctx.kb.lookup(site) if r.defense_linked]
+    if not sites:
+        return None
     leader, civilian = cue_pattern("leader_cues"), cue_pattern("civilian_cues")
     visitors = [v for v in event.entities(Role.visitor) if any(leader.search(n) for n in _names(ctx, event, v))]
     if not visitors and leader.search(event.sentence.text):
         visitors = event.entities(Role.visitor)
-    for site in event.entities(Role.site):
-        record = next((r for r in ctx.kb.lookup(site) if r.defense_linked), None)
-        if not visitors or record is None:
-            continue
+    for site, record in sites if visitors else []:
         text = ctx.text(event.document.id)
         places = [(event.sentence.start, event.sentence.end)]
         places += [

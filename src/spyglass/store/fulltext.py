@@ -7,11 +7,12 @@ index keep themselves up to date.
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from spyglass.errors import SpyglassError
 from spyglass.model import Document
+from spyglass.store.tables import DocumentRow
 from spyglass.store.views import SearchHit, SearchPage
 
 START, STOP = "\x01", "\x02"
@@ -75,15 +76,19 @@ def _search_sqlite(session: Session, query: str, limit: int, offset: int) -> tup
     if not match:
         return 0, []
     total = session.execute(text("SELECT count(*) FROM search_index WHERE search_index MATCH :q"), {"q": match})
-    rows = session.execute(
+    # ORDER BY rank alone lets FTS5 sort internally and build snippets for the returned page only.
+    page = session.execute(
         text(
-            "SELECT s.kind, s.ref, coalesce(nullif(s.title, ''), d.source), snippet(search_index, 3, :a, :b, '…', :n),"
-            " bm25(search_index, 0, 0, 4.0, 1.0) FROM search_index s LEFT JOIN documents d ON d.id = s.ref"
-            " WHERE search_index MATCH :q ORDER BY 5, s.ref LIMIT :limit OFFSET :offset"
+            "SELECT kind, ref, title, snippet(search_index, 3, :a, :b, '…', :n), -rank FROM search_index"
+            " WHERE search_index MATCH :q ORDER BY rank LIMIT :limit OFFSET :offset"
         ),
         {"q": match, "a": START, "b": STOP, "n": SNIPPET_TOKENS, "limit": limit, "offset": offset},
+    ).all()
+    untitled = [ref for kind, ref, title, *_ in page if not title]
+    sources = dict(
+        session.execute(select(DocumentRow.id, DocumentRow.source).where(DocumentRow.id.in_(untitled))).all()
     )
-    return total.scalar_one(), [(k, r, t, s, -score) for k, r, t, s, score in rows]
+    return total.scalar_one(), [(k, ref, title or sources.get(ref, ref), sn, sc) for k, ref, title, sn, sc in page]
 
 
 _PG_MATCHES = """

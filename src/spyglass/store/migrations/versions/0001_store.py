@@ -27,6 +27,8 @@ FTS5 = (
     "CREATE VIRTUAL TABLE search_index USING fts5("
     "kind UNINDEXED, ref UNINDEXED, title, body, tokenize = 'porter unicode61 remove_diacritics 2')"
 )
+# Ranking: BM25 with titles weighted 4x the body (kind and ref are not text).
+FTS5_RANK = "INSERT INTO search_index (search_index, rank) VALUES ('rank', 'bm25(0.0, 0.0, 4.0, 1.0)')"
 PG_FULLTEXT = (
     "ALTER TABLE documents ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
     "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED",
@@ -172,6 +174,7 @@ def upgrade() -> None:
 
     if op.get_bind().dialect.name == "sqlite":
         op.execute(FTS5)
+        op.execute(FTS5_RANK)
     elif op.get_bind().dialect.name == "postgresql":
         for statement in PG_FULLTEXT:
             op.execute(statement)
