@@ -203,9 +203,14 @@ def merge_appositions(doc: Doc, clusters: list[Cluster], mentions: list[Span]) -
         if c is None or c not in clusters:
             continue
         after = m.end
-        if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+        if after + 2 < len(doc) and doc[after].text == "(":
+            inner = starts.get(after + 1)
+            other = owner.get((inner.start, inner.end)) if inner is not None else None
+            closed = inner is not None and inner.end < len(doc) and doc[inner.end].text == ")"
+            if other is not None and other is not c and other.type is c.type and closed:
+                merge_into(c, other, clusters, owner)
             alias = doc[after + 1]
-            if alias.is_upper and len(alias) > 1:
+            if doc[after + 2].text == ")" and alias.is_upper and len(alias) > 1:
                 for other in [o for o in clusters if o is not c and {x.text for x in o.mentions} == {alias.text}]:
                     merge_into(c, other, clusters, owner)
                 for token in doc:

@@ -4,7 +4,7 @@ later bare uses of a name found once in context ("the tanker Yu Jong 2" ... "the
 
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 # Lower is stronger: the knowledge base, then domain patterns, then the statistical model.
 PRIORITY = {"gazetteer": 0, "pattern": 1, "ner": 2}
@@ -24,8 +24,17 @@ def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
     while end < len(doc) and doc[end].lower_ in tails:
         end += 1
     while start > 0:
-        if start >= 3 and doc[start - 2].text == "-" and doc[start - 1].is_alpha and doc[start - 3].is_alpha:
-            start -= 3
+        chain = start - 1
+        while (
+            chain >= 2
+            and doc[chain - 1].text == "-"
+            and not (doc[chain - 1].whitespace_ or doc[chain - 2].whitespace_)
+            and _modifier_word(doc[chain - 2])
+            and _modifier_word(doc[chain])
+        ):
+            chain -= 2
+        if chain < start - 1:
+            start = chain
         elif doc[start - 1].lower_ in modifiers:
             start -= 1
         else:
@@ -39,6 +48,11 @@ def is_modifier(span: Span, nouns: frozenset[str]) -> bool:
     """A generic good or weapon used as a modifier ("uranium enrichment site", "drone attacks") names no item."""
     doc = span.doc
     return span.label_ in WIDENED and span.text[:1].islower() and span.end < len(doc) and doc[span.end].lower_ in nouns
+
+
+def _modifier_word(token: Token) -> bool:
+    """A word of a hyphenated modifier: lowercase ("high-grade") or a place ("US-made")."""
+    return token.is_lower or token._.sg_place
 
 
 def select(candidates: Iterable[Span]) -> list[Span]:
@@ -60,7 +74,11 @@ def inherit_link(span: Span, linked: list[Span]) -> Span:
     "Punggye-ri") is that knowledge-base entity."""
     if span.kb_id_ or span.id_ == "pattern:unnamed":
         return span
-    inner = [g for g in linked if g.label_ == span.label_ and span.start <= g.start and g.end <= span.end]
+    inner = [
+        g
+        for g in linked
+        if g.label_ == span.label_ and span.start <= g.start and g.end <= span.end and g.text[:1].isupper()
+    ]
     if not inner:
         return span
     return Span(span.doc, span.start, span.end, label=span.label_, kb_id=inner[0].kb_id_, span_id=span.id_)

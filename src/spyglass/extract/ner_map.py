@@ -58,7 +58,12 @@ class NerRules:
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 end = i + (not doc[i].is_space)
                 break
-        while end > start and (doc[end - 1].text in POSSESSIVES or doc[end - 1].is_punct or doc[end - 1].is_space):
+        while end > start and (
+            doc[end - 1].text in POSSESSIVES
+            or doc[end - 1].is_punct
+            or doc[end - 1].is_space
+            or (doc[end - 1].is_lower and doc[end - 2].whitespace_)
+        ):
             end -= 1
         end = hyphenated_end(doc, end)
         if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
