@@ -176,6 +176,11 @@ def test_date_line(line: str, published: date | None) -> None:
     assert cleaned.title == "Valves seized at port"
 
 
+def test_comments_heading_names_the_title_when_no_headline() -> None:
+    cleaned = clean_text(f"{BODY}\n\n2 thoughts on “Valves seized at port”\n\nGood piece.")
+    assert (cleaned.title, cleaned.paragraphs) == ("Valves seized at port", [BODY])
+
+
 def test_no_date_is_guessed() -> None:
     assert clean_text(f"Valves seized at port\n\n{BODY} It happened on June 1, 2019.").published is None
 

@@ -44,6 +44,7 @@ def test_scraped_blog_post_with_comments() -> None:
         date(2019, 3, 14),
     )
     assert len(doc.text.split("\n\n")) == 4
+    assert doc.title == "Inspectors question lathe shipment bound for Tehran"
     assert "Officials said the exporter may have been unaware" in doc.text
     for gone in ("12 comments", "Share this", "Sanctions panel", "One reply", "Sam R.", "Comments are closed"):
         assert gone not in doc.text

@@ -60,14 +60,14 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     """Clean scraped article text; `known_title` (from HTML or a feed) is dropped where the text repeats it."""
     cues = boilerplate_cues()
     lines = _split(text)
-    _apply_rules(lines, cues)
+    comments_on = _apply_rules(lines, cues)
     _drop_truncated(lines, cues)
     meta = _lift_head(lines, cues, known_title)
     paragraphs = _paragraphs(lines, Mark.BODY)
     return Cleaned(
         paragraphs=paragraphs,
         boilerplate=_paragraphs(lines, Mark.DROP),
-        title=meta.title or known_title,
+        title=meta.title or known_title or comments_on,
         byline=meta.byline,
         dateline=dateline_of(paragraphs[0]) if paragraphs else None,
         published=meta.published,
@@ -99,17 +99,18 @@ def _paragraph_groups(lines: list[Line]) -> list[list[Line]]:
     return groups
 
 
-def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
+def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> str | None:
+    """Mark boilerplate lines; returns the article title a comments heading names, if any."""
     in_teasers = seen_body = False
     groups = _paragraph_groups(lines)
     for n, group in enumerate(groups):
         if in_teasers and _resumes_body(groups[n : n + 2], cues):
             in_teasers = False
         for line in group:
-            if seen_body and matches(cues.comment_markers, line.text):
+            if seen_body and (marker := matches(cues.comment_markers, line.text)):
                 for rest in lines[line.index :]:
                     rest.mark = Mark.DROP
-                return
+                return marker.groupdict().get("title")
             if matches(cues.teaser_markers, line.text):
                 in_teasers = True
             if in_teasers or matches(cues.lines, line.text) or matches(cues.credits, line.text):
@@ -118,6 +119,7 @@ def _apply_rules(lines: list[Line], cues: BoilerplateCues) -> None:
             for line in group:
                 line.mark = Mark.DROP
         seen_body = seen_body or (group[0].mark is Mark.BODY and _is_body(group, cues))
+    return None
 
 
 def _resumes_body(groups: list[list[Line]], cues: BoilerplateCues) -> bool:
@@ -130,12 +132,12 @@ def _resumes_body(groups: list[list[Line]], cues: BoilerplateCues) -> bool:
     if _SENTENCE_BREAK.search(" ".join(line.text for line in first)) or len(groups) == 1:
         return True
     after = groups[1]
-    return _is_body(after, cues) or matches(cues.comment_markers, after[0].text)
+    return _is_body(after, cues) or bool(matches(cues.comment_markers, after[0].text))
 
 
 def _is_caption(group: list[Line], cues: BoilerplateCues) -> bool:
     text = " ".join(line.text for line in group)
-    return len(text.split()) <= 60 and not _SENTENCE_BREAK.search(text) and matches(cues.caption_phrases, text)
+    return len(text.split()) <= 60 and not _SENTENCE_BREAK.search(text) and bool(matches(cues.caption_phrases, text))
 
 
 def _is_body(group: list[Line], cues: BoilerplateCues) -> bool:

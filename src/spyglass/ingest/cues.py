@@ -17,8 +17,9 @@ def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.IGNORECASE) for p in patterns)
 
 
-def matches(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
-    return any(p.search(line) for p in patterns)
+def matches(patterns: tuple[re.Pattern[str], ...], line: str) -> re.Match[str] | None:
+    """The first of `patterns` found in `line`, or None."""
+    return next(filter(None, (p.search(line) for p in patterns)), None)
 
 
 @dataclass(frozen=True)
