@@ -93,6 +93,12 @@ def test_context_ranks_name_ties(context, first, feature):
     assert feature in [f.name for f in found[0].features]
 
 
+def test_romanisation_is_explained():
+    (best,) = Matcher(TWINS).match("Gim Cheol", limit=1)
+    folds = next(f for f in best.features if f.name == "romanisation")
+    assert (folds.weight, folds.detail) == (0.0, "query: gim->kim, cheol->chol")
+
+
 def test_type_filter():
     assert [c.record.id for c in Matcher(TWINS).match("Sam Hae 7", kind=EntityType.VESSEL)] == ["t:4"]
     assert Matcher(TWINS).match("Sam Hae 7", kind=EntityType.PERSON, threshold=0.5) == []

@@ -122,3 +122,17 @@ def test_screen_shipment_file(db):
     party = next(f for f in first["flags"] if f["kind"] == "listed_party")
     assert "KPe.002" in party["detail"]
     assert second["flags"] == []
+
+
+def _first_ids(result) -> list[str]:
+    return [c["record"]["id"] for c in json.loads(result.stdout)[0]["candidates"]]
+
+
+def test_screen_context_ranks_namesakes(db):
+    plain = run("screen", "Kim Chol", "--json", "--db", db)
+    known = run("screen", "Kim Chol", "--nationality", "North Korea", "--birth-date", "1962", "--json", "--db", db)
+    from_file = run("screen", "--file", str(DATA / "names-context.csv"), "--json", "--db", db)
+    assert _first_ids(known)[0] == _first_ids(from_file)[0] == "un-sc:KPi.024"
+    best = json.loads(known.stdout)[0]["candidates"][0]
+    assert {f["name"]: f["value"] for f in best["features"]}["birth_date"] == 1.0
+    assert best["rank_score"] > json.loads(plain.stdout)[0]["candidates"][0]["rank_score"] - 1e-9

@@ -23,6 +23,7 @@ from spyglass.errors import InputError
 from spyglass.model import EntityType
 
 if TYPE_CHECKING:
+    from spyglass.match.context import MatchContext
     from spyglass.match.matcher import Matcher
 
 
@@ -79,32 +80,64 @@ def _matcher(db: str | None) -> "Matcher":
     return matcher_for(make_engine(db))
 
 
+def _context(nationality: str, birth_date: str, identifier: str) -> "MatchContext":
+    """A match context from `;`-separated lists (CSV cells or repeated flags joined)."""
+    from spyglass.match.context import MatchContext
+
+    def split(value: str) -> list[str]:
+        return [v.strip() for v in value.split(";") if v.strip()]
+
+    return MatchContext(nationalities=split(nationality), birth_dates=split(birth_date), identifiers=split(identifier))
+
+
 @app.command()
 def screen(
     names: Annotated[list[str] | None, typer.Argument(help="Names to screen.")] = None,
     kind: Annotated[Kind | None, typer.Option("--type", help="Only records of this type.")] = None,
     file: Annotated[
-        Path | None, typer.Option("--file", help="CSV with a 'name' column (optional 'type'); CSV out.")
+        Path | None,
+        typer.Option(
+            "--file", help="CSV with a 'name' column (optional: type, nationality, birth_date, identifier); CSV out."
+        ),
     ] = None,
+    nationality: Annotated[str, typer.Option(help="Known nationality (name or code; ';' between several).")] = "",
+    birth_date: Annotated[str, typer.Option("--birth-date", help="Known date or year of birth.")] = "",
+    identifier: Annotated[str, typer.Option(help="Known passport, IMO or registration number.")] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     limit: Annotated[int, typer.Option(help="Candidates per name.")] = 3,
     threshold: Annotated[float, typer.Option(help="Lowest score shown.")] = 0.7,
     db: DbOption = None,
 ) -> None:
-    """Screen names against sanctions lists and the register; ranked candidates with explained scores."""
+    """Screen names against sanctions lists and the register; ranked candidates with explained scores.
+
+    Known nationality, birth date and identifiers rank candidates whose names score alike.
+    """
     with one_line_errors():
-        queries = [(n, kind.value if kind else "") for n in names or []]
+        shared = _context(nationality, birth_date, identifier)
+        queries = [(n, kind.value if kind else "", shared) for n in names or []]
         if file is not None:
-            queries += [(r["name"], (r.get("type") or "").strip().lower()) for r in _read_csv(file, "name")]
+            queries += [
+                (
+                    r["name"],
+                    (r.get("type") or "").strip().lower(),
+                    _context(r.get("nationality") or "", r.get("birth_date") or "", r.get("identifier") or ""),
+                )
+                for r in _read_csv(file, "name")
+            ]
         if not queries:
             fail("give NAME... or --file names.csv")
-        for _, k in queries:
+        for _, k, _ in queries:
             if k and k not in Kind.__members__:
                 raise InputError(str(file), f"unknown type {k!r} (person, organization, vessel)")
         matcher = _matcher(db)
         results = [
-            (q, matcher.match(q, kind=EntityType(k.upper()) if k else None, limit=limit, threshold=threshold))
-            for q, k in queries
+            (
+                q,
+                matcher.match(
+                    q, kind=EntityType(k.upper()) if k else None, context=c, limit=limit, threshold=threshold
+                ),
+            )
+            for q, k, c in queries
         ]
     if as_json:
         payload = [{"query": q, "candidates": [c.model_dump(mode="json") for c in found]} for q, found in results]

@@ -7,7 +7,8 @@ text (notes, designation, addresses, aliases) names them, e.g. KOMID for an offi
 
 import re
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
+from rigour.territories import lookup_territory
 
 from spyglass.kb.record import KBRecord
 from spyglass.match.names import fold_token, raw_tokens
@@ -29,6 +30,16 @@ class MatchContext(BaseModel):
     birth_dates: list[str] = Field(default_factory=list, description="YYYY or YYYY-MM-DD.")
     identifiers: list[str] = Field(default_factory=list, description="Passport, IMO, registration numbers.")
     related_names: list[str] = Field(default_factory=list, description="Other entities of the same article.")
+
+    @field_validator("nationalities", mode="after")
+    @classmethod
+    def _codes(cls, values: list[str]) -> list[str]:
+        """Country names or codes as ISO alpha-2 codes ("North Korea", "kp" -> "KP")."""
+        codes = []
+        for value in values:
+            territory = lookup_territory(value.strip()) if value.strip() else None
+            codes.append(territory.code.upper() if territory is not None else value.strip().upper())
+        return [c for c in codes if c]
 
     def is_empty(self) -> bool:
         return not (self.nationalities or self.birth_dates or self.identifiers or self.related_names)

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from spyglass.kb.record import KBRecord
 from spyglass.match.context import MAX_CONTEXT, MatchContext, context_features
 from spyglass.match.index import NameIndex
-from spyglass.match.names import name_tokens
-from spyglass.match.result import Candidate
+from spyglass.match.names import foldings, name_tokens
+from spyglass.match.result import Candidate, Feature
 from spyglass.match.score import NameComparison, compare_names
 from spyglass.model import EntityType
 
@@ -85,6 +85,13 @@ class Matcher:
     ) -> Candidate:
         record = self.index.records[record_no]
         extra = context_features(record, ctx)
+        folds = [
+            f"{side}: {', '.join(changes)}"
+            for side, n in (("query", query), ("record", matched))
+            if (changes := foldings(n))
+        ]
+        if folds:
+            extra.insert(0, Feature(name="romanisation", weight=0.0, value=1.0, detail="; ".join(folds)))
         score = comparison.score
         total = score + sum(f.contribution for f in extra)
         return Candidate(

@@ -91,3 +91,13 @@ def raw_tokens(name: str) -> list[str]:
 def name_tokens(name: str) -> tuple[str, ...]:
     """The comparable tokens of a name (see the module docstring)."""
     return tuple(part for token in raw_tokens(name) for part in fold_token(token))
+
+
+def foldings(name: str) -> list[str]:
+    """The romanisation folds and syllable splits applied to a name, as "rhee->ri" (for explanations)."""
+    changes = []
+    for token in raw_tokens(name):
+        folded = " ".join(fold_token(token))
+        if folded != token:
+            changes.append(f"{token}->{folded}")
+    return changes
