@@ -3,6 +3,8 @@
 from datetime import date
 
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
 from spyglass.errors import SpyglassError
@@ -10,7 +12,7 @@ from spyglass.model import Certainty, EventType
 from spyglass.store.fulltext import fts5_query, search
 from spyglass.store.queries import get_entity, list_events, timeline
 from spyglass.store.records import delete_document, iter_extractions, list_documents, load_extraction, save_extraction
-from spyglass.store.schema import ensure_schema, metadata
+from spyglass.store.schema import ensure_schema, include_object, metadata
 from spyglass.store.sentences import sentence_around
 from spyglass.store.tables import CorpusEntityRow, DocumentRow, EventRow
 from test_store_builders import article, event, store_all
@@ -72,6 +74,12 @@ def test_migrations_create_every_table(engine):
     assert set(metadata().tables) <= tables
     ensure_schema(engine)  # already current: a no-op
     assert set(inspect(engine).get_table_names()) == tables
+
+
+def test_migrations_match_the_models(engine):
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        assert compare_metadata(context, metadata()) == []
 
 
 def test_record_round_trip_and_same_id_is_a_no_op(sessions):

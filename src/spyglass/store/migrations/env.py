@@ -3,7 +3,7 @@
 from alembic import context
 
 from spyglass.store.db import make_engine
-from spyglass.store.schema import metadata
+from spyglass.store.schema import include_object, metadata
 
 config = context.config
 
@@ -12,6 +12,7 @@ def run(connection) -> None:  # type: ignore[no-untyped-def]
     context.configure(
         connection=connection,
         target_metadata=metadata(),
+        include_object=include_object,
         render_as_batch=connection.dialect.name == "sqlite",
     )
     with context.begin_transaction():
