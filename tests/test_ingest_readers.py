@@ -105,6 +105,14 @@ def test_atom_entry() -> None:
     assert "<p>" not in doc.text and len(doc.text.split("\n\n")) == 2
 
 
+def test_old_latin1_feed_with_doctype() -> None:
+    """RSS 0.91 with a public DOCTYPE and a Latin-1 declaration; no pubDate, so the link's date path dates it."""
+    doc, empty = iter_documents([str(DATA / "old_wire.rss")])
+    assert isinstance(doc, Document) and doc.text.startswith("The plant near Zürich")
+    assert (doc.outlet, doc.published) == ("Old Wire", date(2001, 5, 4))
+    assert isinstance(empty, InputError) and empty.reason == "feed item has no text"
+
+
 def test_folder_is_read_recursively_and_sniffed_by_content(tmp_path: Path) -> None:
     (tmp_path / "nested" / "deeper").mkdir(parents=True)
     shutil.copy(DATA / "page.html", tmp_path / "nested" / "page.txt")

@@ -33,7 +33,7 @@ def read_feed(raw: RawText) -> Iterator[Document | InputError]:
     except ParseError as err:
         raise InputError(raw.source, f"malformed feed: {err}") from None
     except DefusedXmlException:
-        raise InputError(raw.source, "refused feed: it declares XML entities") from None
+        raise InputError(raw.source, "refused feed: it declares XML entities or external references") from None
     parsed = feedparser.parse(io.BytesIO(xml))
     if not parsed.entries:
         raise InputError(raw.source, "feed has no items")
@@ -42,11 +42,15 @@ def read_feed(raw: RawText) -> Iterator[Document | InputError]:
         link = entry.get("link") or None
         source = link or f"{raw.source}#{n}"
         contents = entry.get("content") or [{"value": entry.get("summary", "")}]
+        text = fragment_text(contents[0]["value"])
+        if not text:
+            yield InputError(source, "feed item has no text")
+            continue
         title = entry.get("title") or None
         try:
             yield build_document(
                 source,
-                clean_text(fragment_text(contents[0]["value"]), known_title=title),
+                clean_text(text, known_title=title),
                 url=link,
                 title=title,
                 outlet=outlet,
