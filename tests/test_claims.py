@@ -78,6 +78,11 @@ ATTRIBUTION = [
         [],
     ),
     (
+        "nested: X, citing Y, reported",
+        "Yonhap, citing customs records, reported that Karawang Trading shipped nickel to Iran.",
+        ["Yonhap", "customs records"],
+    ),
+    (
         "unnamed source, then its definite mention",
         "Yonhap quotes a source close to the investigation as saying the "
         "firm was fined.\n\nThe source also contends that Karawang Trading shipped nickel to Iran.",

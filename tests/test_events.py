@@ -169,6 +169,12 @@ CASES = [
         [],
     ),
     (
+        "an anaphoric event noun folds into the event it refers to",
+        "North Korea launched a Hwasong-18 missile on Wednesday, and Kim Jong Un personally oversaw the flight.",
+        {**KIM, "North Korea": (LOC, ()), "Hwasong-18": (WPN, ())},
+        [("TEST", {"actor": {"North Korea", "Kim Jong Un"}, "weapon": {"Hwasong-18"}})],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

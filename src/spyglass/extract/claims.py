@@ -114,6 +114,17 @@ def _quoter(verb: Token, lex: ClaimLexicon) -> Token | None:
     return None
 
 
+def _cited(verb: Token, subj: Token, state: Discourse, lex: ClaimLexicon) -> list[Source]:
+    """ "X, citing Y, reported ..." / "X reported, quoting Y, ...": Y speaks inside X."""
+    quoting = [
+        c
+        for head in (verb, subj)
+        for c in head.children
+        if c.dep_ in ("advcl", "acl", "xcomp", "conj", "npadvmod") and c.lemma_.lower() in lex.quoting and c.i != verb.i
+    ]
+    return [source_of(o, state, lex) for q in quoting for o in q.children if o.dep_ == "dobj"][:1]
+
+
 def _according(token: Token) -> Token | None:
     for c in token.children:
         if c.dep_ == "prep" and c.lower_ == "according":
@@ -134,13 +145,8 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
                 subj = _subject(node)
                 quoter = _quoter(node, lex) if subj is None else None
                 if subj is not None:
-                    frames.append(
-                        Frame(
-                            [source_of(subj, state, lex)],
-                            _cue(node, subj),
-                            lex.attribution.get(lemma) or Certainty.certain,
-                        )
-                    )
+                    sources = [source_of(subj, state, lex), *_cited(node, subj, state, lex)]
+                    frames.append(Frame(sources, _cue(node, subj), lex.attribution.get(lemma) or Certainty.certain))
                 elif quoter is not None:
                     quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
                     if quoted is not None:

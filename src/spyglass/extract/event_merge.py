@@ -46,14 +46,16 @@ def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
 
 
 def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
-    """Same type and compatible, and either sharing an identity entity or told in one sentence where one of
-    them names no identity entity ("six nuclear tests ..., when it said it had detonated a hydrogen bomb")."""
+    """Same type and compatible, and either sharing an identity entity, or one of them names no identity entity
+    and they share a party or are told in one sentence ("six nuclear tests ..., when it said it had detonated a
+    hydrogen bomb"; "Pakistan flight-tested a missile" ... "the launch of the Ababeel by Pakistan")."""
     if a.type is not b.type or not compatible(a, b, spec):
         return False
     if any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity):
         return True
     anonymous = not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)
-    return anonymous and a.trigger.sent == b.trigger.sent
+    shared = any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.core)
+    return anonymous and (a.trigger.sent == b.trigger.sent or shared)
 
 
 def fold(into: Candidate, other: Candidate) -> None:
@@ -86,6 +88,26 @@ def _split(c: Candidate, spec: RoleSpec) -> list[Candidate]:
     return [c]
 
 
+def _anaphor(c: Candidate, spec: RoleSpec) -> bool:
+    """ "the flight", "the sale": a definite event noun naming no identity entity refers back to an event told."""
+    t = c.trigger
+    definite = t.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in t.children)
+    return definite and not any(c.roles.get(r) for r in spec.identity)
+
+
+def _fold_anaphors(whole: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
+    """Fold each anaphoric event into the latest event of its type told within the two sentences before it."""
+    kept: list[Candidate] = []
+    for c in whole:
+        window = c.trigger.doc[max(0, c.trigger.sent.start - 1)].sent.start
+        host = next((k for k in reversed(kept) if k.type is c.type and k.trigger.i >= window), None)
+        if host is not None and _anaphor(c, specs[c.type]):
+            fold(host, c)
+        else:
+            kept.append(c)
+    return kept
+
+
 def merge(candidates: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
     """The document's events from its candidates, in text order."""
     whole: list[Candidate] = []
@@ -106,6 +128,7 @@ def merge(candidates: list[Candidate], specs: dict[EventType, RoleSpec]) -> list
         )
         if host is not None:
             fold(host, p)
+    whole = _fold_anaphors(whole, specs)
     events: list[Candidate] = []
     for c in [x for w in whole for x in _split(w, specs[w.type])]:
         spec = specs[c.type]

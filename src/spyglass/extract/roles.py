@@ -65,9 +65,12 @@ class EntityIndex:
                 found = self.at.get(i)
                 if found is not None and found[0].type is EntityType.PERSON:
                     return found[0]
-        elif word in ("it", "they") and pronoun.dep_ == "nsubj" and pronoun.sent.start > 0:
-            before = pronoun.doc[pronoun.sent.start - 1].sent
-            for subj in (c for c in before.root.children if c.dep_ == "nsubj"):
+        elif word in ("it", "they") and pronoun.dep_ == "nsubj":
+            sent = pronoun.sent
+            roots = [sent.root] if pronoun.head.i != sent.root.i else []
+            if sent.start > 0:
+                roots.append(pronoun.doc[sent.start - 1].sent.root)
+            for subj in (c for root in roots for c in root.children if c.dep_ == "nsubj" and c.i != pronoun.i):
                 cluster = self.cluster(subj)
                 if cluster is not None and cluster.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
                     return cluster
@@ -188,6 +191,10 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
                 slots[key] += heads
     slots["prep:at"] += _site_of(noun, lex)
     slots["subject"] += _agent_of(noun, lex)
+    for o in slots["of"]:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
+                slots["prep:" + c.lower_] += _objects(c)
     if noun.dep_ == "pobj" and noun.head.head.lemma_ == "be":
         for c in noun.head.head.children:
             if c.dep_ == "prep" and c.i > noun.i and (c.lower_ == "of" or c.lower_ in frame.preps):
@@ -225,10 +232,13 @@ def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
 
 
 def is_specific(trigger: Trigger, slots: Slots) -> bool:
-    """A nominal trigger names one event only with a determiner, possessor, of-argument or support verb."""
+    """A nominal trigger names one event only with a determiner, possessor, of-argument or support verb; a bare
+    plural ("exports of machine tools", "missile launches") speaks of events in general."""
     if not trigger.nominal:
         return True
     det = any(c.dep_ in ("det", "poss") for c in trigger.token.children)
+    if trigger.token.tag_ == "NNS" and not det:
+        return bool(slots.get("subject"))
     return det or bool(slots.get("of") or slots.get("subject") or slots.get("prep:at"))
 
 

@@ -61,14 +61,17 @@ def _reports_event(token: Token, lex: EventLexicon) -> bool:
     if not is_parsed(token.doc):
         return False
     comps = (t for c in token.children if c.dep_ == "ccomp" and not _future(c) for t in c.subtree)
-    return any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in comps)
+    objects = (c for c in token.children if c.dep_ == "dobj")
+    return any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in comps) or any(
+        lemma_of(o, lex) in lex.nouns for o in objects
+    )
 
 
 def _commits(token: Token, lex: EventLexicon) -> bool:
     """A statement of what the speaker will do: a will/would/shall complement."""
     if not is_parsed(token.doc):
         return False
-    return any(_future(c) for c in token.children if c.dep_ == "ccomp")
+    return any(_future(v) for c in token.children if c.dep_ == "ccomp" for v in (c, *c.conjuncts))
 
 
 def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
