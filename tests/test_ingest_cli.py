@@ -134,3 +134,11 @@ def test_sigkill_mid_batch_loses_nothing_committed_and_the_rerun_completes(tmp_p
     with make_sessionmaker(make_engine(url))() as s:
         assert sorted(s.scalars(select(DocumentRow.id))) == sorted(expected)
         assert all(essence(load_extraction(s, i)) == essence(r) for i, r in expected.items())
+
+
+def test_dask_extraction_stores_what_local_extraction_stores(tmp_path):
+    local, dask = f"sqlite:///{tmp_path / 'local.db'}", f"sqlite:///{tmp_path / 'dask.db'}"
+    assert ingest(str(ARTICLES), "--db", local).exit_code == 0
+    result = ingest(str(ARTICLES), "--db", dask, "--dask", "local:1")
+    assert result.exit_code == 0, result.stderr
+    assert counts(dask) == counts(local)
