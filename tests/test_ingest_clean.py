@@ -22,6 +22,12 @@ REMOVED = [
     ("caption with pipe credit", f"{BODY}\n\nA tanker sits at anchor off Taiwan on May 3. | REUTERS", ["anchor"]),
     ("bare credit line", f"{BODY}\n\nREUTERS/Kim Hong-Ji\n\n{BODY2}", ["Kim Hong-Ji"]),
     ("caption phrase", f"Kim Jong Un inspects a lathe in a photo released May 4.\n\n{BODY}", ["lathe"]),
+    (
+        "wire caption with date",
+        f"A man watches a news report at a station in Seoul, South Korea, May 4, 2019.\n\n{BODY}",
+        ["man watches"],
+    ),
+    ("picture taken", f"A launcher at a parade in a picture taken by state media\n\n{BODY}", ["launcher at"]),
     ("section label", f"Asia Pacific\n\nCargo of valves seized at port\n\n{BODY}", ["Asia Pacific"]),
     (
         "latest stories block",
@@ -58,6 +64,7 @@ REMOVED = [
     ("also read", f"{BODY}\n\nAlso read: Port reopens after storm\n\n{BODY2}", ["Port reopens"]),
     ("getty credit line", f"{BODY}\n\nGetty Images via AFP\n\n{BODY2}", ["Getty"]),
     ("role line", f"{TITLE}\n\nBy Jo Min\nStaff Writer\n\n{BODY}", ["Staff Writer"]),
+    ("agency inputs", f"{BODY}\n\n(With inputs from Reuters)", ["inputs from"]),
     ("reporting credit", f"{BODY}\n\n(Reporting by Jo Min; Editing by Ann Lee)", ["Reporting by"]),
 ]
 
