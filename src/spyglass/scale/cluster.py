@@ -27,13 +27,13 @@ def local_workers(address: str) -> int | None:
 
 @contextmanager
 def local_cluster(workers: int) -> Iterator[LocalCluster]:
-    """A LocalCluster of `workers` single-threaded processes on 127.0.0.1, without dashboard."""
+    """A LocalCluster of `workers` single-threaded processes; scheduler, workers and HTTP routes on 127.0.0.1 only."""
     environ = dask.config.get("distributed.nanny.pre-spawn-environ", {})
     kept = {key: value for key, value in environ.items() if key not in SLOW_WORKER_ENVIRON}
     with (
         dask.config.set({"distributed.nanny.pre-spawn-environ": kept}),
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0"
         ) as cluster,
     ):
         yield cluster
