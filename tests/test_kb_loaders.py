@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 
 from spyglass.errors import InputError
+from spyglass.kb.catalog import packaged_records
 from spyglass.kb.ftm import parse_ftm
 from spyglass.kb.importer import read_target
 from spyglass.kb.loaders import LOADERS, pick_loader
 from spyglass.kb.register import parse_register
+from spyglass.kb.subset import subset_un_xml
 from spyglass.kb.un_xml import parse_un_xml
 from spyglass.model import EntityType
 
@@ -121,3 +123,11 @@ def test_loaders_are_picked_by_content(file, loader):
             pick_loader(data, name)
     else:
         assert pick_loader(data, name) is LOADERS[loader]
+
+
+def test_packaged_subset_is_the_lists_dprk_and_iran_records(un_records):
+    regenerated = parse_un_xml(subset_un_xml(UN.read_bytes(), {"DPRK", "Iran"}), "un-sc")
+    packaged = [r for r in packaged_records() if r.source == "un-sc"]
+    assert packaged == regenerated
+    assert {r.list_type for r in packaged} == {"DPRK", "Iran"}
+    assert len(packaged) == sum(1 for r in un_records.values() if r.list_type in {"DPRK", "Iran"})
