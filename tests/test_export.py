@@ -16,6 +16,7 @@ from stix2validator import ValidationOptions, validate_string
 
 from spyglass.errors import SpyglassError
 from spyglass.export import ExportContext, Exporter, export, exporters, register_exporter
+from spyglass.export.filters import Filters
 from spyglass.model import Extraction
 from test_store_builders import article, event
 
@@ -205,3 +206,38 @@ def test_context_without_kb_still_exports() -> None:
     export("geojson", records(), out, ExportContext())
     names = {f["properties"]["name"] for f in json.loads(out.getvalue())["features"]}
     assert "Sohae Satellite Launching Station" not in names and "Sinŭiju" in names
+
+
+def test_unplaceable_location_still_gives_a_valid_bundle() -> None:
+    lost = article(
+        "Trucks left [Nowhere Ridge](ridge) for [Kangson](kangson).",
+        {"ridge": ("Nowhere Ridge", "LOCATION"), "kangson": ("Kangson", "FACILITY")},
+        [event("TRANSFER", "left", origin="ridge", destination="kangson")],
+    )
+    text = exported("stix", [lost])
+    assert validate_string(text).is_valid
+    ridge = next(o for o in json.loads(text)["objects"] if o.get("name") == "Nowhere Ridge")
+    assert ridge["type"] == "location" and "latitude" not in ridge
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(), {"Alloy shipment": 1, "Launch": 2, "Designation": 1}),
+        (Filters.build(["test"]), {"Launch": 1}),
+        (Filters.build(["VESSEL"]), {"Alloy shipment": 1}),
+        (Filters.build(["SANCTION", "TRANSFER"]), {"Alloy shipment": 1, "Designation": 1}),
+        (Filters(entity=SOHAE), {"Launch": 2, "Designation": 1}),
+        (Filters(entity="the rich glory"), {"Alloy shipment": 1}),
+        (Filters(published_from=date(2019, 5, 1)), {"Alloy shipment": 1}),
+        (Filters(published_to=date(2019, 5, 1)), {}),
+    ],
+)
+def test_filters_select_documents_and_events(filters: Filters, expected: dict[str, int]) -> None:
+    kept = {r.document.title: len(r.events) for r in filters.apply(records())}
+    assert kept == expected
+
+
+def test_unknown_filter_type_is_one_line() -> None:
+    with pytest.raises(SpyglassError, match="--type: unknown type 'LUNCH'"):
+        Filters.build(["lunch"])
