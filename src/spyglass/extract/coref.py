@@ -94,8 +94,6 @@ class Coreference:
             cluster.mentions.append(m)
             by_form.setdefault(form, cluster)
         clusters = merge_appositions(doc, clusters, mentions)
-        clusters = merge_short_names(clusters, self.rules.name_suffixes)
-        add_surnames(doc, clusters, self.rules.name_suffixes)
         note_titles(doc, clusters, places, self.rules.titles)
         for m in deferred:
             target = self.resolve(m, clusters, places)
@@ -104,6 +102,9 @@ class Coreference:
             elif m[1].is_title and m.label_ == EntityType.FACILITY.value:
                 named = Span(doc, m.start + 1, m.end, label=m.label_, span_id="pattern:named")
                 clusters.append(Cluster(EntityType.FACILITY, mentions=[named]))
+        clusters = merge_short_names(clusters, self.rules.name_suffixes)
+        add_surnames(doc, clusters, self.rules.name_suffixes)
+        merge_classes_into_named(clusters)
         kept = [c for c in clusters if c.kinds() - {"ner:surname", "pattern:definite"}]
         return [
             EntityCluster(
@@ -229,6 +230,23 @@ def is_appositive(left: Span, right: Span) -> bool:
     """One side names, the other describes (an unnamed-actor phrase), as in "X, a front company"."""
     kinds = {left.id_, right.id_}
     return "pattern:unnamed" in kinds and len(kinds) == 2 and "pattern:definite" not in kinds
+
+
+def merge_classes_into_named(clusters: list[Cluster]) -> None:
+    """Bare class mentions ("the drones") are the named weapon the text already called by its class
+    ("Shahed-136 one-way attack drones"), when exactly one named weapon was so called."""
+    for cls in [c for c in clusters if c.entry and c.entry.key.startswith("class:")]:
+        word = canonical(cls.entry.name).split()[-1]
+        named = [
+            c
+            for c in clusters
+            if c is not cls
+            and c.type is cls.type
+            and not (c.entry and c.entry.key.startswith("class:"))
+            and any(word in canonical(m.text).split()[1:] for m in c.mentions)
+        ]
+        if len(named) == 1:
+            merge_into(named[0], cls, clusters)
 
 
 def add_surnames(doc: Doc, clusters: list[Cluster], suffixes: frozenset[str]) -> None:

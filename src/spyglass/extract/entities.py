@@ -38,7 +38,9 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
     )
 
 
-DATELINE = re.compile(r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*[-–—]\s")
+DATELINE = re.compile(
+    r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|(?<=[A-Z]{5}):)\s"
+)
 
 
 def dateline(text: str) -> tuple[int, int]:

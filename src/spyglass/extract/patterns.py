@@ -26,6 +26,9 @@ def expand(value: Any, vocab: dict[str, list[str]]) -> Any:
     return value
 
 
+DANGLING = frozenset({"and", "or", "the", "in", "from", "of"})
+
+
 @Language.factory(
     "spyglass_patterns",
     default_config={"kinds": ["named", "unnamed", "definite"]},
@@ -58,6 +61,8 @@ class PatternMatcher:
             trim = self.trim[label]
             while trim and start < end - 1 and (doc[start].lower_ in trim or not doc[start].text[:1].isupper()):
                 start += 1
+            while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in DANGLING):
+                end -= 1
             etype, kind, _ = label.split("|")
             spans.append(Span(doc, start, end, label=etype, span_id=f"pattern:{kind}"))
         doc.spans[CANDIDATES] = spans
