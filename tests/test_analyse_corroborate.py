@@ -107,3 +107,15 @@ def test_one_document_alone_is_not_corroborated(sessions):
     store_all(sessions, sale(ORIGINAL, "Seoul Ledger"))
     with sessions() as s:
         assert corroborate(s) == []
+
+
+def test_an_undated_report_does_not_chain_events_of_different_dates(sessions):
+    store_all(
+        sessions,
+        sale(ORIGINAL, "Seoul Ledger"),
+        sale(INDEPENDENT, "Tokyo Times", on=None),
+        sale(RELAYED, "Capital Post", on="2021-02-01"),
+    )
+    with sessions() as s:
+        [cluster] = corroborate(s)
+    assert len(cluster.documents) == 2

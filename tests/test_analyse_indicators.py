@@ -154,3 +154,16 @@ def test_indicator_rules(sessions, record, kind, evidence):
         for e in hit.evidence:
             assert record.document.text[e.start : e.end] == e.text
             assert e.text in e.sentence
+
+
+def test_a_civilian_word_in_another_facility_name_does_not_count(sessions):
+    other = ("Kusong Tractor Works", "FACILITY")
+    record = article(
+        "[Kim Jong Un](kim) visited the [Kusong Tractor Works](other) and the [February 8 General Machine Factory]"
+        "(site).",
+        {**PEOPLE, "site": F8, "other": other},
+        [event("VISIT", "visited", visitor="kim", site=["other", "site"])],
+    )
+    store_all(sessions, record)
+    with sessions() as s:
+        assert indicators(s) == []

@@ -108,14 +108,34 @@ def _blocks(events: dict[str, _Event]) -> Iterator[list[str]]:
         yield from months.values()
 
 
+Interval = tuple[date, date] | None
+
+
+def _shared_time(a: Interval, b: Interval) -> tuple[bool, Interval]:
+    """Whether two clusters' times agree (an undated side always does), and the time they then share."""
+    if a is None or b is None:
+        return True, a or b
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return start <= end, (start, end)
+
+
 def event_clusters(session: Session) -> list[list[str]]:
-    """Groups of event ids (from at least two documents) that describe the same happening."""
+    """Groups of event ids (from at least two documents) that describe the same happening.
+
+    A cluster keeps the time all its dated events share, so undated events cannot chain distinct dates together.
+    """
     events = _load_events(session)
     joined = _UnionFind()
+    times: dict[str, Interval] = {e.id: (e.start, e.end or e.start) if e.start else None for e in events.values()}
     for members in _blocks(events):
         for a, b in combinations(members, 2):
-            if joined.find(a) != joined.find(b) and same_happening(events[a], events[b]):
-                joined.union(a, b)
+            ra, rb = joined.find(a), joined.find(b)
+            if ra == rb or not same_happening(events[a], events[b]):
+                continue
+            agree, shared = _shared_time(times[ra], times[rb])
+            if agree:
+                joined.union(ra, rb)
+                times[joined.find(ra)] = shared
     return [g for g in joined.groups(list(joined.parent)) if len({events[e].document for e in g}) > 1]
 
 

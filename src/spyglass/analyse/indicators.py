@@ -54,11 +54,13 @@ class Context:
             self.texts[document_id] = self.session.get_one(DocumentRow, document_id).text
         return self.texts[document_id]
 
-    def mentions(self, document_id: str, entity: EntityRef) -> list[tuple[int, int]]:
+    def mentions(self, document_id: str, entity: EntityRef, others: bool = False) -> list[tuple[int, int]]:
+        """Offsets of the entity's mentions in a document (with `others`: of every other entity's mentions)."""
+        of_entity = DocumentEntityRow.corpus_entity_id == entity.id
         rows = self.session.execute(
             select(MentionRow.start, MentionRow.end)
             .join(DocumentEntityRow, DocumentEntityRow.id == MentionRow.entity_id)
-            .where(DocumentEntityRow.document_id == document_id, DocumentEntityRow.corpus_entity_id == entity.id)
+            .where(DocumentEntityRow.document_id == document_id, ~of_entity if others else of_entity)
         )
         return [(start, end) for start, end in rows]
 
@@ -99,6 +101,20 @@ def _names(ctx: Context, event: EventView, entity: EntityRef) -> list[str]:
     return [entity.name, *(text[s:e] for s, e in ctx.mentions(event.document.id, entity))]
 
 
+def _civilian_cue(ctx: Context, event: EventView, site: EntityRef) -> re.Match[str] | None:
+    """Words presenting the site as civilian, in the event's sentence or a sentence naming the site; a cue inside
+    another entity's name ("the Kanggye Tractor Plant and the Precision Machine Plant") does not count."""
+    text = ctx.text(event.document.id)
+    mentions = ctx.mentions(event.document.id, site)
+    places = [event.sentence, *(sentence_around(text, a, b) for a, b in mentions)]
+    elsewhere = ctx.mentions(event.document.id, site, others=True)
+    for place in places:
+        for cue in cue_pattern("civilian_cues").finditer(text, place.start, place.end):
+            if not any(a <= cue.start() < b for a, b in elsewhere):
+                return cue
+    return None
+
+
 def civilian_cover(ctx: Context, event: EventView) -> Indicator | None:
     """A leader visits a facility the KB marks defense-linked while the report presents it as civilian."""
     if event.type is not EventType.VISIT:
@@ -106,29 +122,23 @@ def civilian_cover(ctx: Context, event: EventView) -> Indicator | None:
     sites = [(site, r) for site in event.entities(Role.site) for r in ctx.kb.lookup(site) if r.defense_linked]
     if not sites:
         return None
-    leader, civilian = cue_pattern("leader_cues"), cue_pattern("civilian_cues")
+    leader = cue_pattern("leader_cues")
     visitors = [v for v in event.entities(Role.visitor) if any(leader.search(n) for n in _names(ctx, event, v))]
     if not visitors and leader.search(event.sentence.text):
         visitors = event.entities(Role.visitor)
     for site, record in sites if visitors else []:
-        text = ctx.text(event.document.id)
-        places = [(event.sentence.start, event.sentence.end)]
-        places += [
-            (s.start, s.end) for s in (sentence_around(text, a, b) for a, b in ctx.mentions(event.document.id, site))
-        ]
-        for lo, hi in places:
-            if cue := civilian.search(text, lo, hi):
-                why = record.notes or record.source_url or record.source
-                return Indicator(
-                    kind=IndicatorKind.civilian_cover,
-                    reason=(
-                        f"{visitors[0].name} visited {site.name}, which the knowledge base marks defense-linked "
-                        f'({why}), while the report presents it as civilian ("{cue.group()}").'
-                    ),
-                    event_id=event.id,
-                    entities=[visitors[0], site],
-                    evidence=[ctx.trigger(event), ctx.evidence(event, cue.start(), cue.end())],
-                )
+        if cue := _civilian_cue(ctx, event, site):
+            why = record.notes or record.source_url or record.source
+            return Indicator(
+                kind=IndicatorKind.civilian_cover,
+                reason=(
+                    f"{visitors[0].name} visited {site.name}, which the knowledge base marks defense-linked "
+                    f'({why}), while the report presents it as civilian ("{cue.group()}").'
+                ),
+                event_id=event.id,
+                entities=[visitors[0], site],
+                evidence=[ctx.trigger(event), ctx.evidence(event, cue.start(), cue.end())],
+            )
     return None
 
 
