@@ -53,6 +53,8 @@ def test_reimport_changes_nothing(engine):
     assert (second.count, second.changed) == (3, False)
     assert count_records(engine, SOURCE) == 3
     assert find_record(engine, f"{SOURCE}:KPi.900").name == "PAK TO CHUN"
+    stored = {r.id: r for r in all_records(engine) if r.source == SOURCE}
+    assert stored[f"{SOURCE}:KPi.900"].birth_dates == ["1944-03-09", "1945", "1946"]
 
 
 def test_reimport_replaces_the_source_whole(engine, tmp_path):

@@ -11,7 +11,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, delete, func, select
+from sqlalchemy import Engine, Text, cast, delete, func, select
 
 from spyglass.kb.record import KBRecord
 from spyglass.kb.tables import KBRecordRow, KBSourceRow
@@ -99,5 +99,6 @@ def get_record(engine: Engine, record_id: str) -> KBRecord | None:
 def stored_records(engine: Engine) -> list[KBRecord]:
     """Every stored record of every source."""
     ensure_tables(engine)
+    query = select(cast(KBRecordRow.data, Text)).order_by(KBRecordRow.id)  # JSON text: pydantic parses it fastest
     with make_sessionmaker(engine)() as session:
-        return [row.to_record() for row in session.scalars(select(KBRecordRow).order_by(KBRecordRow.id))]
+        return [KBRecord.model_validate_json(data) for data in session.scalars(query)]
