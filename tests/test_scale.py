@@ -76,6 +76,11 @@ def test_bad_local_address_is_one_line(address: str) -> None:
         list(run_batch(["x.txt"], address))
 
 
+def test_stdin_is_refused(scheduler: str) -> None:
+    with pytest.raises(SpyglassError, match="stdin"):
+        list(run_batch(["-"], scheduler))
+
+
 def test_local_address_starts_and_stops_its_cluster(corpus: list[str]) -> None:
     results = list(run_batch(corpus[:2], "local:1"))
     assert [r.document.source for r in results if isinstance(r, Extraction)] == corpus[:2]

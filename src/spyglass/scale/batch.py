@@ -8,12 +8,13 @@ from itertools import islice
 
 from distributed import Client, Future
 
-from spyglass.errors import InputError
+from spyglass.errors import InputError, SpyglassError
 from spyglass.model import Extraction
 from spyglass.scale.cluster import connect
 from spyglass.scale.tasks import Failed, extract_partition
 
 DEFAULT_BATCH_SIZE = 16
+STDIN = "-"
 
 
 def run_batch(
@@ -32,7 +33,7 @@ def run_batch(
     goes on. Only a bounded number of partitions is in flight, so a year of inputs streams in constant memory and
     the caller (e.g. `spyglass ingest --dask`) can write each result through the store as it arrives.
     Folders are opened into their files here, so their files are spread over the workers. Inputs must be readable
-    from the workers (URLs, or paths on a shared filesystem); `-` (stdin) is not supported.
+    from the workers (URLs, or paths on a shared filesystem); `-` (stdin) is refused with a `SpyglassError`.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be ≥ 1")
@@ -60,6 +61,8 @@ def _files(inputs: Iterable[str]) -> Iterator[str]:
     Same walk as ingest's folder reader (visible entries, name order, recursive), hence the same record order.
     """
     for source in inputs:
+        if source == STDIN:
+            raise SpyglassError("stdin (-) cannot be read by Dask workers: pass files, folders or URLs")
         if not os.path.isdir(source):
             yield source
             continue
