@@ -224,10 +224,11 @@ def published_of(doc: Doc) -> date | None:
     return doc._.sg_published or getattr(doc._context, "published", None)
 
 
-def _clause_head(token: Token) -> Token:
-    """The nearest verb at or above a token (the clause it belongs to)."""
+def _clause_head(token: Token, trigger: Token) -> Token:
+    """The nearest verb at or above a date token (the clause it belongs to), or the trigger when the date sits in
+    the trigger's own noun phrase ("the July 28, 2017, launch")."""
     for node in (token, *token.ancestors):
-        if node.pos_ in ("VERB", "AUX"):
+        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
             return node
     return token.sent.root
 
@@ -271,12 +272,9 @@ def date_of(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
         if span is None:
             continue
-        if clause:
-            inside = any(a.i == trigger.i for a in span.root.ancestors) or trigger.i in range(span.start, span.end)
-            if not inside and _clause_head(span.root).i not in clause:
-                continue
-        elif span.start > sent.start and any(
-            doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start)
+        if (clause and _clause_head(span.root, trigger).i not in clause) or (
+            span.start > sent.start
+            and any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start))
         ):
             continue
         distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))

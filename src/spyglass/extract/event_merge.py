@@ -92,15 +92,18 @@ def _anaphor(c: Candidate, spec: RoleSpec) -> bool:
     """ "the flight", "the sale": a definite event noun naming no identity entity refers back to an event told."""
     t = c.trigger
     definite = t.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in t.children)
-    return definite and not any(c.roles.get(r) for r in spec.identity)
+    described = any(d.dep_ in ("amod", "nummod", "nmod") for d in t.children) or c.date is not None
+    return definite and not described and not any(c.roles.get(r) for r in spec.identity)
 
 
 def _fold_anaphors(whole: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
-    """Fold each anaphoric event into the latest event of its type told within the two sentences before it."""
+    """Fold each anaphoric event into the latest event of its type told in the three sentences before it."""
     kept: list[Candidate] = []
     for c in whole:
-        window = c.trigger.doc[max(0, c.trigger.sent.start - 1)].sent.start
-        host = next((k for k in reversed(kept) if k.type is c.type and k.trigger.i >= window), None)
+        doc, start = c.trigger.doc, c.trigger.sent.start
+        for _ in range(3):
+            start = doc[max(0, start - 1)].sent.start
+        host = next((k for k in reversed(kept) if k.type is c.type and k.trigger.i >= start), None)
         if host is not None and _anaphor(c, specs[c.type]):
             fold(host, c)
         else:

@@ -26,6 +26,7 @@ QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION
 PERSONAL = frozenset({"he", "she", "him", "her"})
+PLACE_PREPS = frozenset({"in", "at", "near"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
@@ -138,7 +139,7 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
     for o in slots["object"]:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
-                slots["prep:" + c.lower_] += _objects(c)
+                slots[("place:" if c.lower_ in PLACE_PREPS else "prep:") + c.lower_] += _objects(c)
     if not slots["subject"]:
         slots["subject"] = _controller(verb)
     elif verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
@@ -232,12 +233,12 @@ def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
 
 
 def is_specific(trigger: Trigger, slots: Slots) -> bool:
-    """A nominal trigger names one event only with a determiner, possessor, of-argument or support verb; a bare
-    plural ("exports of machine tools", "missile launches") speaks of events in general."""
+    """A nominal trigger names one event only with a determiner, possessor, of-argument or support verb; a plural
+    ("exports of machine tools", "Iran's launches") speaks of events in general unless a verb performs them."""
     if not trigger.nominal:
         return True
     det = any(c.dep_ in ("det", "poss") for c in trigger.token.children)
-    if trigger.token.tag_ == "NNS" and not det:
+    if trigger.token.tag_ == "NNS":
         return bool(slots.get("subject"))
     return det or bool(slots.get("of") or slots.get("subject") or slots.get("prep:at"))
 
@@ -321,13 +322,22 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     return out
 
 
+def _ids(heads: list[Token], index: EntityIndex) -> set[str]:
+    return {c.id for h in heads if (c := index.cluster(h)) is not None}
+
+
 def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool) -> dict[Role, list[str]]:
     """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type."""
     roles: dict[Role, list[str]] = {}
     used: set[str] = set()
-    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps), "complement"]
-    for slot in order:
-        candidates = frame.preps.get(slot[5:], ()) if slot.startswith("prep:") else frame.roles(slot)
+    places = [f"place:{p}" for p in PLACE_PREPS if p in frame.preps]
+    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps), *places]
+    for slot in [*order, "complement"]:
+        if slot.startswith("place:") and any(i in used for i in _ids(slots.get("object", []), index)):
+            continue
+        candidates = frame.preps.get(slot[6:] if slot.startswith("place:") else slot[5:], ())
+        if not slot.startswith(("prep:", "place:")):
+            candidates = frame.roles(slot)
         for f in fillers(slots.get(slot, []), index, parsed and slot != "complement"):
             if f.cluster.id in used:
                 continue
