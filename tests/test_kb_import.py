@@ -155,3 +155,13 @@ def test_import_from_url(tmp_path, served):
 def test_url_fetch_limits(served, path, max_bytes, message):
     with pytest.raises(InputError, match=message):
         fetch(f"{served}/{path}", max_bytes=max_bytes)
+
+
+def test_ids_owned_by_another_source_are_refused(engine, tmp_path):
+    register = tmp_path / "mine.yaml"
+    register.write_text("- {id: sg:test:clash, type: FACILITY, name: Test Clash Plant}\n", encoding="utf-8")
+    import_source(engine, str(register), source=SOURCE)
+    with pytest.raises(InputError, match="already belong to another source"):
+        import_source(engine, str(register), source=f"{SOURCE}-other")
+    assert find_record(engine, "sg:test:clash").source == SOURCE
+    assert f"{SOURCE}-other" not in {s.name for s in list_sources(engine)}

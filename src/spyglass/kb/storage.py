@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, Text, cast, delete, func, select
+from sqlalchemy.exc import IntegrityError
 
+from spyglass.errors import InputError
 from spyglass.kb.record import KBRecord
 from spyglass.kb.tables import KBRecordRow, KBSourceRow
 from spyglass.store.db import make_sessionmaker
@@ -48,26 +50,31 @@ def replace_source(engine: Engine, source: str, loader: str, origin: str, record
     ensure_tables(engine)
     unique = list({r.id: r for r in records}.values())
     new_digest = digest(unique)
-    with make_sessionmaker(engine).begin() as session:
-        current = session.get(KBSourceRow, source)
-        if current is not None and current.digest == new_digest:
-            return ImportResult(source, current.record_count, changed=False)
-        session.execute(delete(KBRecordRow).where(KBRecordRow.source == source))
-        if current is not None:
-            session.delete(current)
-            session.flush()
-        session.add(
-            KBSourceRow(
-                name=source,
-                loader=loader,
-                origin=origin,
-                digest=new_digest,
-                record_count=len(unique),
-                imported_at=datetime.now(UTC),
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            current = session.get(KBSourceRow, source)
+            if current is not None and current.digest == new_digest:
+                return ImportResult(source, current.record_count, changed=False)
+            session.execute(delete(KBRecordRow).where(KBRecordRow.source == source))
+            if current is not None:
+                session.delete(current)
+                session.flush()
+            session.add(
+                KBSourceRow(
+                    name=source,
+                    loader=loader,
+                    origin=origin,
+                    digest=new_digest,
+                    record_count=len(unique),
+                    imported_at=datetime.now(UTC),
+                )
             )
-        )
-        session.flush()
-        session.add_all(KBRecordRow.from_record(r) for r in unique)
+            session.flush()
+            session.add_all(KBRecordRow.from_record(r) for r in unique)
+    except IntegrityError:
+        raise InputError(
+            origin, f"record ids already belong to another source; import it as that source, not {source!r}"
+        ) from None
     return ImportResult(source, len(unique), changed=True)
 
 
