@@ -87,6 +87,13 @@ COREF = [
 
 
 COREF += [
+    ("The Lighthouse Winmore (IMO 9200389) was seized off Yeosu.", VES, "Lighthouse Winmore", {"IMO 9200389"}),
+    (
+        "Sanctions hit Shahed-136 one-way attack drones. The drones were built in Russia.",
+        WPN,
+        "Shahed-136",
+        {"drones"},
+    ),
     (
         "A Sierra Leone-flagged tanker, the Sea Dawn, met a barge. The tanker then sailed north.",
         VES,
@@ -142,11 +149,29 @@ def test_domain_entities_are_found(nlp, text, etype, name):
     find(clusters(nlp, text), etype, name)
 
 
+FOUND += [
+    ("He helped the North Korean-flagged Sam Jong 2 load fuel.", VES, "Sam Jong 2"),
+    ("The panel named three Chinese firms that sold parts.", ORG, "three Chinese firms"),
+    ("Officials at Iran's foreign ministry rejected the claim.", ORG, "Iran's foreign ministry"),
+    ("Parts went to the Mediterranean port of Mersin.", FAC, "port of Mersin"),
+    ("Turkish daily newspaper Hurriyet first reported the case.", ORG, "Hurriyet"),
+    (
+        "Investigators traced the buyer to Pishgam Sanat Tabriz, a company linked to the IRGC.",
+        ORG,
+        "Pishgam Sanat Tabriz",
+    ),
+    ("The missile flew from Komsomolsk-on-Amur, officials said.", LOC, "Komsomolsk-on-Amur"),
+    ("It fired a Shaheen-III surface-to-surface ballistic missile.", WPN, "Shaheen-III"),
+]
+
+
 NOT_ENTITIES = [
     ("Officials said missiles and weapons were discussed on Monday.", {"Monday", "missiles", "weapons", "Officials"}),
     ("Chinese companies have long traded with Iranian firms.", {"Chinese companies", "Iranian firms"}),
     ("KCNA said Kim watched. The factories have innocuous names.", {"Kim", "The factories"}),
     ("The plant was closed in 2019, the ministry said.", {"The plant", "2019"}),
+    ("Iran expanded its uranium enrichment programme and drone attacks.", {"uranium", "drone"}),
+    ("By Maria Lopez | 4 min read", {"Maria Lopez"}),
 ]
 
 
@@ -154,6 +179,13 @@ NOT_ENTITIES = [
 def test_generic_mentions_are_not_entities(nlp, text, absent):
     texts = {m.text for c in clusters(nlp, text) for m in c.mentions}
     assert not texts & absent
+
+
+def test_places_named_inside_an_unnamed_actor_are_mentions_too(nlp):
+    found = clusters(nlp, "Washington listed 42 companies in China, Turkey and the United Arab Emirates.")
+    find(found, ORG, "42 companies in China, Turkey and the United Arab Emirates")
+    for name in ("China", "Turkey", "United Arab Emirates"):
+        find(found, LOC, name)
 
 
 def test_nationality_is_a_mention_of_its_state_not_an_entity(nlp):

@@ -60,6 +60,23 @@ def furniture(text: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return ranges
 
 
+def named_before_imo(doc: Doc, chosen: list[Span]) -> list[Span]:
+    """ "The Lighthouse Winmore (IMO 9200389)": the capitalised words before an IMO number are the ship's name."""
+    covered = {i for m in chosen for i in range(m.start, m.end)}
+    added = []
+    for m in chosen:
+        if m.label_ != "VESSEL" or m[0].text != "IMO" or m.start < 2 or doc[m.start - 1].text != "(":
+            continue
+        start = end = m.start - 1
+        while (
+            start > 0 and doc[start - 1].text[:1].isupper() and not doc[start - 1].is_stop and start - 1 not in covered
+        ):
+            start -= 1
+        if start < end:
+            added.append(Span(doc, start, end, label="VESSEL", span_id="pattern:named"))
+    return sorted([*chosen, *added], key=lambda s: s.start)
+
+
 def nested_places(chosen: list[Span], candidates: list[Span]) -> list[Span]:
     """Countries and cities named inside an unnamed actor ("42 companies in China and Turkey", "a Hong Kong-based
     firm") are mentions of those places too."""
@@ -95,5 +112,5 @@ class EntityComponent:
             for c in candidates
             if not any(a <= c.start_char < b for a, b in skip) and not is_modifier(c, self.modifier_nouns)
         ]
-        chosen = propagate(doc, join_classes(select(kept)))
+        chosen = propagate(doc, named_before_imo(doc, join_classes(select(kept))))
         return sorted([*chosen, *nested_places(chosen, candidates)], key=lambda s: s.start)

@@ -11,8 +11,13 @@ PRIORITY = {"gazetteer": 0, "pattern": 1, "ner": 2}
 WIDENED = ("ITEM", "WEAPON")
 
 
-def priority(span: Span) -> int:
-    return PRIORITY[span.id_.split(":", 1)[0]]
+KIND_ORDER = {"definite": 2, "unnamed": 1}
+
+
+def priority(span: Span) -> tuple[int, int]:
+    """Source first; among patterns a name beats an unnamed-actor phrase, which beats a definite description."""
+    source, _, kind = span.id_.partition(":")
+    return PRIORITY[source], KIND_ORDER.get(kind, 0)
 
 
 def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:

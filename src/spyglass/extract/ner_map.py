@@ -91,7 +91,20 @@ class NerRules:
             return EntityType.LOCATION
         if etype is not EntityType.PERSON and stated_age(span):
             return EntityType.PERSON
-        return etype
+        return self.appositive_type(span) or etype
+
+    def appositive_type(self, span: Span) -> EntityType | None:
+        """ "Pishgam Sanat Tabriz, a company that ..." — the head of an appositive description gives the type."""
+        doc, i = span.doc, span.end
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+            return None
+        for token in doc[i + 2 : i + 7]:
+            if not (token.is_lower and token.is_alpha):
+                return None
+            for head, head_type in self.type_heads:
+                if token.lower_ == head:
+                    return head_type
+        return None
 
 
 NAME_LINKS = frozenset({"on", "upon", "sur", "am", "de", "en", "la", "le"})

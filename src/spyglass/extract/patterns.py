@@ -59,7 +59,11 @@ class PatternMatcher:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             trim = self.trim[label]
-            while trim and start < end - 1 and (doc[start].lower_ in trim or not doc[start].text[:1].isupper()):
+            while (
+                trim
+                and start < end - 1
+                and (doc[start].lower_ in trim or not doc[start].text[:1].isupper() or doc[start]._.sg_place)
+            ):
                 start += 1
             while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in DANGLING):
                 end -= 1
