@@ -155,3 +155,22 @@ def test_form_needs_the_server_token_when_set(tmp_path) -> None:
     assert client.post("/ingest", data=data).status_code == 401
     assert client.post("/ingest", data={**data, "token": "nope"}).status_code == 403
     assert client.post("/ingest", data={**data, "token": "s3cret"}, follow_redirects=False).status_code == 303
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--host", "0.0.0.0"], {}, "needs a token: set SPYGLASS_TOKEN"),
+        (["--db", "sqlite:////nonexistent-dir/x/store.db"], {}, "cannot open the store"),
+        (["--host", "0.0.0.0"], {"SPYGLASS_HOST": "127.0.0.1"}, "needs a token"),
+        ([], {"SPYGLASS_HOST": "10.1.2.3"}, "binding 10.1.2.3 (beyond localhost) needs a token"),
+    ],
+)
+def test_serve_fails_in_one_line(args: list[str], env: dict[str, str], message: str) -> None:
+    from typer.testing import CliRunner
+
+    from spyglass.cli import app
+
+    result = CliRunner().invoke(app, ["serve", *args], env={"SPYGLASS_TOKEN": "", **env})
+    assert result.exit_code == 2 and message in result.output
+    assert "Traceback" not in result.output

@@ -3,7 +3,7 @@
 import ipaddress
 import secrets
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         default=None,
         description="Host headers accepted; default: loopback names when bound to loopback (DNS rebinding guard).",
     )
+
+    @field_validator("token", mode="before")
+    @classmethod
+    def _empty_token_is_none(cls, value: object) -> object:
+        """`SPYGLASS_TOKEN=` (empty) is no token, never a token anyone can send."""
+        return None if value in ("", None) or (isinstance(value, SecretStr) and not value.get_secret_value()) else value
 
     @property
     def writes_need_token(self) -> bool:
