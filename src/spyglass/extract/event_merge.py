@@ -47,15 +47,23 @@ def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
 
 def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
     """Same type and compatible, and either sharing an identity entity, or one of them names no identity entity
-    and they share a party or are told in one sentence ("six nuclear tests ..., when it said it had detonated a
-    hydrogen bomb"; "Pakistan flight-tested a missile" ... "the launch of the Ababeel by Pakistan")."""
+    and is told in the same sentence ("six nuclear tests ..., when it said it had detonated a hydrogen bomb") or
+    restates the other ("Pakistan flight-tested a missile" ... "the launch of the Ababeel by Pakistan")."""
     if a.type is not b.type or not compatible(a, b, spec):
         return False
     if any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity):
         return True
-    anonymous = not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)
-    shared = any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.core)
-    return anonymous and (a.trigger.sent == b.trigger.sent or shared)
+    if a.trigger.sent == b.trigger.sent:
+        return not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)
+    return _restates(a, b, spec) or _restates(b, a, spec)
+
+
+def _restates(vague: Candidate, full: Candidate, spec: RoleSpec) -> bool:
+    """`vague` names no identity entity and every core entity it names is in `full`: it tells less of the same."""
+    core = {r: set(ids) for r, ids in vague.roles.items() if r in spec.core}
+    if not core or any(vague.roles.get(r) for r in spec.identity):
+        return False
+    return all(ids <= set(full.roles.get(r, ())) for r, ids in core.items())
 
 
 def fold(into: Candidate, other: Candidate) -> None:
