@@ -60,6 +60,19 @@ def furniture(text: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return ranges
 
 
+def without_place_wrapped(candidates: list[Span]) -> list[Span]:
+    """The model's span that only adds a nationality to a knowledge-base name ("the Iranian Shahed-136") yields to
+    that name."""
+    linked = [c for c in candidates if c.id_ == "gazetteer:name" and c.kb_id_.startswith("kb:")]
+
+    def wraps(c: Span) -> bool:
+        return any(
+            g.start > c.start and g.end == c.end and all(t._.sg_place for t in c.doc[c.start : g.start]) for g in linked
+        )
+
+    return [c for c in candidates if not (c.id_.startswith("ner") and wraps(c))]
+
+
 def named_before_imo(doc: Doc, chosen: list[Span]) -> list[Span]:
     """ "The Lighthouse Winmore (IMO 9200389)": the capitalised words before an IMO number are the ship's name."""
     covered = {i for m in chosen for i in range(m.start, m.end)}
@@ -109,7 +122,7 @@ class EntityComponent:
         skip = [dateline(doc.text), *furniture(doc.text, self.cues)]
         kept = [
             widen(c, self.modifiers, self.tails)
-            for c in candidates
+            for c in without_place_wrapped(candidates)
             if not any(a <= c.start_char < b for a, b in skip) and not is_modifier(c, self.modifier_nouns)
         ]
         chosen = propagate(doc, named_before_imo(doc, join_classes(select(kept))))

@@ -165,6 +165,8 @@ class Gazetteer:
                 key, role, case = doc.vocab.strings[match_id].split("|")
                 if case == "proper" and not doc[start].text[:1].isupper():
                     continue
+                if case == "lower" and inside_name(doc, start, end):
+                    continue
                 if role == "capital" and self.is_city(doc, start, end):
                     key, role = f"city:{doc[start:end].text}", "city"
                     self.entries.setdefault(key, Entry(key, EntityType.LOCATION, doc[start:end].text))
@@ -180,3 +182,9 @@ class Gazetteer:
         before = doc[start - 1].lower_ if start else ""
         after = doc[end].lower_ if end < len(doc) else ""
         return before in self.city_before or after in self.city_after
+
+
+def inside_name(doc: Doc, start: int, end: int) -> bool:
+    """A lowercase class written in title case mid-sentence is part of a name ("... of Chemical Weapons",
+    "Tornado Cash"), not the class."""
+    return start > 0 and not doc[start].is_sent_start and all(t.is_title for t in doc[start:end])

@@ -89,14 +89,18 @@ class NerRules:
             return EntityType.LOCATION
         if etype is EntityType.PERSON and self.after_place_word(span):
             return EntityType.LOCATION
+        if etype is EntityType.ORGANIZATION and len(span) == 1 and span[0].is_title and self.after_place_word(span):
+            return EntityType.LOCATION
         if etype is not EntityType.PERSON and stated_age(span):
             return EntityType.PERSON
+        if etype is EntityType.LOCATION:
+            return etype
         return self.appositive_type(span) or etype
 
     def appositive_type(self, span: Span) -> EntityType | None:
         """ "Pishgam Sanat Tabriz, a company that ..." — the head of an appositive description gives the type."""
         doc, i = span.doc, span.end
-        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
             return None
         for token in doc[i + 2 : i + 7]:
             if not (token.is_lower and token.is_alpha):

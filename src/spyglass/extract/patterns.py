@@ -43,6 +43,16 @@ def make_patterns(nlp: Language, name: str, kinds: list[str]) -> "PatternMatcher
     return PatternMatcher(nlp, rules)
 
 
+def name_start(doc: Doc, start: int, end: int, trim: frozenset[str]) -> int:
+    """Where the name begins in a described name ("the blockchain analytics firm Elliptic", "MV Wise Honest"): after
+    the last descriptor word that a capitalised word follows, then past lowercase words and places."""
+    cuts = [i for i in range(start, end - 1) if doc[i].lower_ in trim and doc[i + 1].text[:1].isupper()]
+    start = cuts[-1] + 1 if cuts else start
+    while start < end - 1 and (doc[start].lower_ in trim or not doc[start].text[:1].isupper() or doc[start]._.sg_place):
+        start += 1
+    return start
+
+
 class PatternMatcher:
     """One spaCy `Matcher`, longest match per rule, built once at construction."""
 
@@ -59,12 +69,8 @@ class PatternMatcher:
         for match_id, start, end in self.matcher(doc):
             label = doc.vocab.strings[match_id]
             trim = self.trim[label]
-            while (
-                trim
-                and start < end - 1
-                and (doc[start].lower_ in trim or not doc[start].text[:1].isupper() or doc[start]._.sg_place)
-            ):
-                start += 1
+            if trim:
+                start = name_start(doc, start, end, trim)
             while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in DANGLING):
                 end -= 1
             etype, kind, _ = label.split("|")
