@@ -170,36 +170,37 @@ def start_server(url: str, port: int) -> subprocess.Popen:
     raise SystemExit("spyglass: the server did not start within 60 s")
 
 
-async def drive(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int, int]:
-    """`clients` loops requesting random `paths` until `seconds` pass: latencies (s), errors, requests."""
-    latencies: list[float] = []
-    errors = 0
+async def drive(base: str, paths: list[tuple[str, str]], clients: int, seconds: float) -> dict[str, list[float]]:
+    """`clients` loops requesting random (kind, path) pairs until `seconds` pass: latencies (s) by kind.
+
+    A failed request (transport error or a status other than 200) counts under the kind "error".
+    """
+    latencies: dict[str, list[float]] = {}
     stop = time.perf_counter() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
 
         async def one(rng: random.Random) -> None:
-            nonlocal errors
             while time.perf_counter() < stop:
+                kind, path = rng.choice(paths)
                 began = time.perf_counter()
                 try:
-                    response = await client.get(rng.choice(paths))
-                    ok = response.status_code == 200
+                    ok = (await client.get(path)).status_code == 200
                 except httpx.HTTPError:
                     ok = False
-                latencies.append(time.perf_counter() - began)
-                errors += not ok
+                latencies.setdefault(kind if ok else "error", []).append(time.perf_counter() - began)
 
         await asyncio.gather(*(one(random.Random(i)) for i in range(clients)))
-    return latencies, errors, len(latencies)
+    return latencies
 
 
-def report(name: str, latencies: list[float], errors: int, seconds: float) -> float:
+def report(name: str, latencies: list[float], seconds: float) -> float:
+    """Print one line of figures for `latencies`; the requests per second."""
     rps = len(latencies) / seconds
-    cuts = statistics.quantiles(latencies, n=100)
+    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
     print(
-        f"{name:9} {len(latencies):6d} requests  {rps:7.1f} req/s  p50 {cuts[49] * 1000:6.1f} ms  "
-        f"p95 {cuts[94] * 1000:6.1f} ms  p99 {cuts[98] * 1000:6.1f} ms  errors {errors}"
+        f"{name:10} {len(latencies):6d} requests  {rps:7.1f} req/s  p50 {cuts[49] * 1000:7.1f} ms  "
+        f"p95 {cuts[94] * 1000:7.1f} ms  p99 {cuts[98] * 1000:7.1f} ms"
     )
     return rps
 
@@ -216,27 +217,30 @@ def main() -> None:
     rng = random.Random(11)
     sample = rng.sample(ids, min(500, len(ids)))
     mixed = (
-        [f"/api/search?q={q}&limit=20" for q in QUERIES] * 25
-        + [f"/api/documents/{i}" for i in sample[:200]]
-        + [f"/api/documents/{i}/extraction" for i in sample[200:350]]
-        + [f"/documents/{i}" for i in sample[350:450]]
-        + [f"/api/documents?limit=50&offset={rng.randrange(len(ids))}" for _ in range(50)]
+        [("search", f"/api/search?q={q}&limit=20") for q in QUERIES] * 25
+        + [("document", f"/api/documents/{i}") for i in sample[:200]]
+        + [("extraction", f"/api/documents/{i}/extraction") for i in sample[200:350]]
+        + [("page", f"/documents/{i}") for i in sample[350:450]]
+        + [("list", f"/api/documents?limit=50&offset={rng.randrange(len(ids))}") for _ in range(50)]
     )
     port = _free_port()
     server = start_server(url, port)
     base = f"http://127.0.0.1:{port}"
     try:
         asyncio.run(drive(base, mixed, args.clients, 2))  # warm up caches and the connection pool
-        baseline = asyncio.run(drive(base, ["/static/app.css"], args.clients, args.seconds / 2))
-        base_rps = report("baseline", baseline[0], baseline[1], args.seconds / 2)
+        baseline = asyncio.run(drive(base, [("static", "/static/app.css")], args.clients, args.seconds / 2))
         load = asyncio.run(drive(base, mixed, args.clients, args.seconds))
-        rps = report("mixed", load[0], load[1], args.seconds)
     finally:
         server.terminate()
         server.wait(10)
+    base_rps = report("baseline", baseline.get("static", []), args.seconds / 2)
+    rps = report("mixed", [t for kind, times in load.items() if kind != "error" for t in times], args.seconds)
+    for kind, times in sorted(load.items()):
+        report(f"  {kind}", times, args.seconds)
     print(f"ratio mixed/baseline throughput: {rps / base_rps:.2f} ({args.clients} clients, {len(ids)} documents)")
-    if baseline[1] or load[1]:
-        raise SystemExit(f"spyglass: {baseline[1] + load[1]} requests failed")
+    failed = len(baseline.get("error", [])) + len(load.get("error", []))
+    if failed:
+        raise SystemExit(f"spyglass: {failed} requests failed")
 
 
 if __name__ == "__main__":

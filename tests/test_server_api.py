@@ -49,9 +49,25 @@ def test_event_filters(client: TestClient, params: dict[str, str], expected: set
     assert types == expected
 
 
-def test_timeline_is_in_date_order(client: TestClient) -> None:
-    days = [ev["date"]["start"] for ev in client.get("/api/timeline").json() if ev["date"]]
-    assert days == sorted(days) and days[0] == "2023-11-01"
+@pytest.mark.parametrize(
+    ("params", "unit", "periods", "counts"),
+    [
+        (
+            {},
+            "month",
+            7,
+            {"2023-11-01": {"TEST": 1}, "2024-01-01": {"TRANSFER": 1}, "2024-05-01": {"VISIT": 1, "TRANSFER": 1}},
+        ),
+        ({"type": "VISIT"}, "month", 1, {"2024-05-01": {"VISIT": 1}}),
+        ({"entity": "Pyongyang"}, "month", 1, {"2023-11-01": {"TEST": 1}}),
+        ({"date_from": "2030-01-01"}, "month", 0, {}),
+    ],
+)
+def test_timeline_counts_per_period(client: TestClient, params: dict, unit: str, periods: int, counts: dict) -> None:
+    timeline = client.get("/api/timeline", params=params).json()
+    assert timeline["unit"] == unit and len(timeline["periods"]) == periods
+    assert {p["start"]: p["counts"] for p in timeline["periods"] if p["counts"]} == counts
+    assert timeline["counted"] == timeline["total"] == sum(sum(c.values()) for c in counts.values())
 
 
 def test_search_marks_the_words(client: TestClient) -> None:

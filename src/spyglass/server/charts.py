@@ -1,18 +1,40 @@
-"""The timeline chart: events counted per period and stacked by type, laid out as SVG rectangles.
+"""The timeline: events counted per period by type (`series`, also served as JSON), and its chart layout.
 
-Only layout lives here (which bar goes where); the events come from the store's query, the drawing from the
-template. Periods are months, or years when the events span more than ten years.
+Only counting and layout live here; the events come from the store's query, the drawing from the template.
+Periods are months, or years when the events span more than ten years; an event counts on its own date, else
+on its document's publication date (as the store orders them).
 """
 
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Literal
+
+from pydantic import BaseModel
 
 from spyglass.model import EventType
 from spyglass.store.views import EventView
 
 WIDTH, HEIGHT = 960, 260
 LEFT, RIGHT, TOP, BOTTOM = 40, 10, 10, 30
+
+
+class Period(BaseModel):
+    start: date
+    end: date
+    counts: dict[EventType, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class Series(BaseModel):
+    """Events per period and type, every period from the first to the last present (empty ones included)."""
+
+    unit: Literal["month", "year"]
+    periods: list[Period]
+    undated: int
 
 
 @dataclass(frozen=True)
@@ -54,41 +76,57 @@ def _next(period: date, yearly: bool) -> date:
     return date(period.year + period.month // 12, period.month % 12 + 1, 1)
 
 
-def timeline_chart(events: list[EventView]) -> Chart:
-    """Stacked bars of events per month (or year), one colour per event type, with axes ticks."""
+def series(events: list[EventView]) -> Series:
+    """Count `events` per month (or year) and type."""
     days = [(d, e.type) for e in events if (d := event_day(e))]
     undated = len(events) - len(days)
     if not days:
-        return Chart(WIDTH, HEIGHT, [], [], [], undated, HEIGHT - BOTTOM)
+        return Series(unit="month", periods=[], undated=undated)
     first, last = min(d for d, _ in days), max(d for d, _ in days)
     yearly = (last - first).days > 3660
     counts = Counter((_period(d, yearly), t) for d, t in days)
-    periods = [_period(first, yearly)]
-    while periods[-1] < _period(last, yearly):
-        periods.append(_next(periods[-1], yearly))
-    totals = Counter(p for p, _ in counts.elements())
-    peak = max(totals.values())
+    starts = [_period(first, yearly)]
+    while starts[-1] < _period(last, yearly):
+        starts.append(_next(starts[-1], yearly))
+    periods = [
+        Period(
+            start=start,
+            end=_next(start, yearly) - timedelta(days=1),
+            counts={t: counts[(start, t)] for t in EventType if counts[(start, t)]},
+        )
+        for start in starts
+    ]
+    return Series(unit="year" if yearly else "month", periods=periods, undated=undated)
+
+
+def timeline_chart(timeline: Series) -> Chart:
+    """Stacked bars per period, one colour per event type, with axis ticks."""
+    periods, yearly = timeline.periods, timeline.unit == "year"
+    peak = max((p.total for p in periods), default=0)
+    if not peak:
+        return Chart(WIDTH, HEIGHT, [], [], [], timeline.undated, HEIGHT - BOTTOM)
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     slot = plot_w / len(periods)
     bars = []
     for i, period in enumerate(periods):
         y = HEIGHT - BOTTOM
-        for etype in EventType:
-            n = counts.get((period, etype), 0)
-            if not n:
-                continue
+        label = str(period.start.year) if yearly else period.start.strftime("%b %Y")
+        for etype, n in period.counts.items():
             h = plot_h * n / peak
             y -= h
-            label = str(period.year) if yearly else period.strftime("%b %Y")
-            end = _next(period, yearly) - timedelta(days=1)
             x = round(LEFT + i * slot + slot * 0.1, 1)
-            bars.append(Bar(x, round(y, 1), round(slot * 0.8, 1), round(h, 1), etype.value, n, label, period, end))
+            bars.append(
+                Bar(x, round(y, 1), round(slot * 0.8, 1), round(h, 1), etype.value, n, label, period.start, period.end)
+            )
     every = max(1, round(len(periods) / 12))
     x_ticks = [
-        (round(LEFT + (i + 0.5) * slot, 1), str(p.year) if yearly or p.month == 1 or i == 0 else p.strftime("%b"))
+        (
+            round(LEFT + (i + 0.5) * slot, 1),
+            str(p.start.year) if yearly or p.start.month == 1 or i == 0 else p.start.strftime("%b"),
+        )
         for i, p in enumerate(periods)
         if i % every == 0
     ]
     step = max(1, -(-peak // 4))
     y_ticks = [(round(HEIGHT - BOTTOM - plot_h * v / peak, 1), v) for v in range(0, peak + 1, step)]
-    return Chart(WIDTH, HEIGHT, bars, x_ticks, y_ticks, undated, HEIGHT - BOTTOM)
+    return Chart(WIDTH, HEIGHT, bars, x_ticks, y_ticks, timeline.undated, HEIGHT - BOTTOM)

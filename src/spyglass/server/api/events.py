@@ -1,17 +1,20 @@
-"""`/api/events` and `/api/timeline`: events filtered by type, entity, date range and certainty."""
+"""`/api/events` and `/api/timeline`: events filtered by type, entity, date range and certainty, listed or counted."""
 
 from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
 from pydantic import Field
+from sqlalchemy.orm import Session
 
 from spyglass.model import Certainty, EventType
+from spyglass.server.charts import Series, series
 from spyglass.server.deps import Page, PageDep, QueryFilters, SessionDep
-from spyglass.store.queries import list_events, timeline
+from spyglass.store.queries import list_events
 from spyglass.store.views import EventView
 
 router = APIRouter(tags=["events"])
+TIMELINE_LIMIT = 5000
 
 
 class EventFilters(QueryFilters):
@@ -30,12 +33,19 @@ def events(session: SessionDep, filters: Annotated[EventFilters, Query()], page:
     return Page.of(found, page)
 
 
-@router.get("/timeline", summary="What happened when: events in date order (event date, else publication date)")
-def event_timeline(
-    session: SessionDep,
-    entity: Annotated[str | None, Query(max_length=500, description="Corpus entity id, KB id or name.")] = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
-) -> list[EventView]:
-    return timeline(session, entity=entity, date_from=date_from, date_to=date_to, limit=limit)
+class Timeline(Series):
+    """The timeline of the events matching the filters (the first `TIMELINE_LIMIT` of them, in date order)."""
+
+    counted: int
+    total: int
+
+
+def timeline_of(session: Session, filters: EventFilters) -> Timeline:
+    """Count the matching events per period and type; the web chart draws exactly this."""
+    found = list_events(session, **filters.model_dump(), limit=TIMELINE_LIMIT)
+    return Timeline(**series(found.items).model_dump(), counted=len(found.items), total=found.total)
+
+
+@router.get("/timeline", summary="Matching events counted per month (or year) and type, for a chart")
+def event_timeline(session: SessionDep, filters: Annotated[EventFilters, Query()]) -> Timeline:
+    return timeline_of(session, filters)

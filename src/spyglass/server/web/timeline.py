@@ -6,30 +6,28 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from spyglass.model import Certainty, EventType
-from spyglass.server.api.events import EventFilters
+from spyglass.server.api.events import EventFilters, timeline_of
 from spyglass.server.charts import timeline_chart
 from spyglass.server.deps import Page, PageDep, SessionDep
 from spyglass.server.web.page import link_with, render
 from spyglass.store.queries import list_events
 
 router = APIRouter()
-CHART_LIMIT = 2000
 
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
     request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()], page: PageDep
 ) -> HTMLResponse:
-    charted = list_events(session, **filters.model_dump(), limit=CHART_LIMIT)
+    timeline = timeline_of(session, filters)
     listed = list_events(session, **filters.model_dump(), limit=page.limit, offset=page.offset)
     return render(
         request,
         "timeline.html",
         "timeline",
         filters=filters,
-        chart=timeline_chart(charted.items),
-        charted=len(charted.items),
-        capped=charted.total > len(charted.items),
+        chart=timeline_chart(timeline),
+        timeline=timeline,
         events=Page.of(listed, page),
         url=link_with(request),
         event_types=[t.value for t in EventType],
