@@ -28,7 +28,7 @@ from spyglass.store.fulltext import search
 from spyglass.store.records import save_extraction
 from spyglass.store.schema import ensure_schema
 from spyglass.store.tables import DocumentRow, EventRow
-from store_corpus import ITEMS, LEADERS, WORDS, generate
+from store_corpus import generate, queries
 
 
 def rss_mb() -> float:
@@ -126,9 +126,9 @@ def main() -> None:
             docs = session.scalar(select(func.count()).select_from(DocumentRow))
             events = session.scalar(select(func.count()).select_from(EventRow))
             print(f"stored: {docs} documents, {events} events")
-            queries = [rng.choice(WORDS + ITEMS + LEADERS) for _ in range(args.queries)]
-            fts = latencies(lambda q: search(session, q, limit=20), queries)
-            scan = latencies(lambda q: like_scan(session, q), queries[: max(10, args.queries // 10)])
+            asked = queries(rng, args.queries)
+            fts = latencies(lambda q: search(session, q, limit=20), asked)
+            scan = latencies(lambda q: like_scan(session, q), asked[: max(10, args.queries // 4)])
             median, p95 = statistics.median(fts), statistics.quantiles(fts, n=20)[-1]
             print(
                 f"search: median {median:.1f} ms, p95 {p95:.1f} ms over {len(fts)} queries "

@@ -187,7 +187,7 @@ class _Writer:
         )
 
 
-def _org(rng: random.Random) -> str:
+def organisation(rng: random.Random) -> str:
     return f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(KINDS)}"
 
 
@@ -203,12 +203,12 @@ def article(rng: random.Random, index: int) -> Extraction:
     published = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
     when = published - timedelta(days=rng.randrange(60)) if rng.random() < 0.7 else None
     w.add(f"{rng.choice(PLACES).upper()} - ")
-    supplier = w.entity(_org(rng), EntityType.ORGANIZATION)
+    supplier = w.entity(organisation(rng), EntityType.ORGANIZATION)
     trigger = w.add(" shipped ")
     w.add(f"{rng.randint(2, 90)} tonnes of ")
     item = w.entity(rng.choice(ITEMS), EntityType.ITEM)
     w.add(" to ")
-    recipient = w.entity(_org(rng), EntityType.ORGANIZATION)
+    recipient = w.entity(organisation(rng), EntityType.ORGANIZATION)
     w.add(", ")
     w.entity(outlet, EntityType.ORGANIZATION)
     w.add(f" reported in dispatch {index}.")
@@ -238,6 +238,20 @@ def article(rng: random.Random, index: int) -> Extraction:
     text = "".join(w.parts)
     document = Document.build(f"synthetic://{index}", text, title=f"Report {index}", outlet=outlet, published=published)
     return Extraction(document=document, entities=list(w.entities.values()), events=w.events)
+
+
+def queries(rng: random.Random, count: int) -> list[str]:
+    """What an analyst would search this corpus for: names of organisations, people, goods, places, weapons, and
+    content words (not the stopwords every article has)."""
+    makers: list = [
+        lambda: organisation(rng),
+        lambda: rng.choice(LEADERS),
+        lambda: rng.choice(ITEMS),
+        lambda: f"{rng.choice(PLACES)} {rng.choice(FACTORIES)}",
+        lambda: rng.choice(WEAPONS).format(rng.randint(1, 20)),
+        lambda: rng.choice([w for w in WORDS if len(w) > 4]),
+    ]
+    return [rng.choice(makers)() for _ in range(count)]
 
 
 def generate(count: int, seed: int = 7) -> Iterator[Extraction]:
