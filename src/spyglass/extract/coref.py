@@ -151,7 +151,8 @@ class Coreference:
             if t.is_alpha and t.i not in places and t.lower_ not in self.rules.skip_words
         }
         fits = [c for c in clusters if self.fits(c, m, head, codes, modifiers)]
-        before = [c for c in fits if c.first < m.start]
+        named_after_head = [c for c in fits if head in {self.head_class(w) for w in c.words()}]
+        before = [c for c in named_after_head or fits if c.first < m.start]
         if not before:
             return None
         return max(before, key=lambda c: max(x.start for x in c.mentions if x.start < m.start))
@@ -162,7 +163,7 @@ class Coreference:
         if c.type.value != m.label_:
             return False
         if c.type is EntityType.PERSON:
-            return m[-1].lower_ in c.attributes.get("titles", []) and bool(codes)
+            return m[-1].lower_ in c.attributes.get("titles", [])
         if c.type is EntityType.VESSEL:
             return True
         words = c.words()

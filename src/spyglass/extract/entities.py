@@ -39,7 +39,8 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
 
 
 DATELINE = re.compile(
-    r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z][A-Za-z.'’]+){0,3})\s*(?:\([^)\n]{1,40}\))?\s*(?:[-–—]|(?<=[A-Z]{5}):)\s"
+    r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z0-9][A-Za-z0-9.'’]*){0,3})\s*(?:\([^)\n]{1,40}\))?\s*"
+    r"(?:[-–—]{1,2}|(?<=[A-Z]{5}):)\s"
 )
 
 
