@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
-from spyglass.extract.event_lexicon import date_lexicon
+from spyglass.extract.event_lexicon import claim_lexicon, date_lexicon
 from spyglass.model import DateSpan
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
@@ -237,10 +237,11 @@ def _trigger_clause(trigger: Token) -> set[int]:
     """The trigger and the verbs whose clause it shares: a support verb of a nominal, a raising or control verb."""
     out, node = {trigger.i}, trigger
     if trigger.pos_ in ("VERB", "AUX"):
-        while node.dep_ == "xcomp" and node.head.i != node.i:
+        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
             node = node.head
             out.add(node.i)
         return out
+    reporting = claim_lexicon().attribution
     for _ in range(6):
         if (
             node.dep_ not in ("xcomp", "dobj", "pobj", "prep", "nsubjpass", "attr", "nsubj", "pcomp")
@@ -248,21 +249,31 @@ def _trigger_clause(trigger: Token) -> set[int]:
         ):
             break
         node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.lemma_ in reporting:
+            break
         out.add(node.i)
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
             break
     return out
 
 
+def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
+    """A date opening the sentence ("In the late 1990s, the network sold ...") times its main clause."""
+    sent = trigger.sent
+    return span.start <= sent.start + 1 and sent.root.i in clause
+
+
 REPORTING = frozenset({"said", "says", "reported", "reports", "released", "announced", "told", "stated"})
 
 
-def date_of(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
+def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = frozenset()) -> DateSpan | None:
     """The date expression that times the event: one in the trigger's own phrase or clause, nearest first; never
-    the date of a report of it ("KCNA reported on Saturday that ...")."""
+    the date of a report of it ("KCNA reported on Saturday that ..."), unless the reporting verb is in
+    `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...")."""
     doc, sent = trigger.doc, trigger.sent
     best: tuple[int, DateSpan] | None = None
-    clause = _trigger_clause(trigger) if doc.has_annotation("DEP") else set()
+    parsed = doc.has_annotation("DEP")
+    clause = _trigger_clause(trigger) | announcers if parsed else set()
     for d in dates:
         if not (sent.start_char <= d.start_char < sent.end_char):
             continue
@@ -272,10 +283,10 @@ def date_of(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
         if span is None:
             continue
-        if (clause and _clause_head(span.root, trigger).i not in clause) or (
-            span.start > sent.start
-            and any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start))
-        ):
+        if parsed:
+            if _clause_head(span.root, trigger).i not in clause and not _opens_sentence(span, trigger, clause):
+                continue
+        elif any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start)):
             continue
         distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
         if best is None or distance < best[0]:

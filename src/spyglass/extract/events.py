@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from spyglass.extract.claims import Discourse, claim_for, note_sentence
 from spyglass.extract.dates import DateExpr, date_of, find_dates, published_of
-from spyglass.extract.entity_ref import entities_of
+from spyglass.extract.entity_ref import EntityCluster, entities_of
 from spyglass.extract.event_attributes import cues, declarations, stated_attributes
 from spyglass.extract.event_lexicon import EventLexicon, claim_lexicon, date_lexicon, event_lexicon
 from spyglass.extract.event_merge import Candidate, merge
@@ -76,7 +76,7 @@ class EventComponent:
             trigger=trigger.token,
             roles=roles,
             claim=claim_for(trigger.token, state),
-            date=date_of(trigger.token, dates),
+            date=date_of(trigger.token, dates, _announcers(trigger, roles, index)),
             attributes=attributes,
         )
 
@@ -92,6 +92,20 @@ class EventComponent:
             attributes=c.attributes,
             claim=c.claim,
         )
+
+
+def _announcers(trigger: Trigger, roles: dict[Role, list[str]], index: EntityIndex) -> frozenset[int]:
+    """Verbs above the trigger whose subject is one of the event's parties: they announce their own act."""
+    parties = {i for ids in roles.values() for i in ids}
+    return frozenset(
+        v.i
+        for v in trigger.token.ancestors
+        if v.pos_ == "VERB" and any(c.dep_ == "nsubj" and _id(index.cluster(c)) in parties for c in v.children)
+    )
+
+
+def _id(cluster: EntityCluster | None) -> str | None:
+    return cluster.id if cluster is not None else None
 
 
 def _in_name(d: DateExpr, doc: Doc, index: EntityIndex) -> bool:

@@ -136,6 +136,9 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
             slots["prep:" + c.lower_] += _objects(c)
         elif c.dep_ == "ccomp" and "complement" in frame.slots:
             slots["complement"] += list(c.subtree)
+        elif c.dep_ == "ccomp" and any(w.lower_ == "what" and w.dep_ in ("nsubj", "dobj") for w in c.children):
+            named = [a for a in c.subtree if a.dep_ == "attr" or (a.dep_ == "pobj" and a.head.lower_ == "as")]
+            slots["object"] += named[:1]
     for o in slots["object"]:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:

@@ -47,11 +47,19 @@ def _object_lemmas(token: Token, nominal: bool, lex: EventLexicon) -> set[str]:
     return {lemma_of(t, lex) for t in window}
 
 
-def _prep_objects(token: Token, lex: EventLexicon) -> dict[str, set[str]]:
+def _prep_objects(token: Token, lex: EventLexicon, deep: bool) -> dict[str, set[str]]:
+    """Preposition -> lemmas of its object, for the trigger's own prepositions (and its object's); with `deep`,
+    for every preposition in the trigger's phrase, so that "adding five companies ... to its Entity List" holds
+    whichever noun the parser hung "to" on."""
     if is_parsed(token.doc):
         heads = [token, *(c for c in token.children if c.dep_ == "dobj")]
         preps = [c for h in heads for c in h.children if c.dep_ in ("prep", "dative")]
-        return {p.lower_: {lemma_of(t, lex) for t in p.subtree} for p in preps}
+        if deep:
+            preps += [t for t in token.subtree if t.dep_ == "prep" and t.head.dep_ != "relcl"]
+        found: dict[str, set[str]] = {}
+        for p in preps:
+            found.setdefault(p.lower_, set()).update(lemma_of(t, lex) for t in p.subtree)
+        return found
     window = token.doc[token.i + 1 : token.i + 8]
     return {t.lower_: {lemma_of(w, lex) for w in window[k:]} for k, t in enumerate(window)}
 
@@ -82,8 +90,10 @@ def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool
     if sense.objects and not sense.objects & _object_lemmas(token, nominal, lex):
         return False
     if sense.prep_objects:
-        found = _prep_objects(token, lex)
-        return any(prep in found and ("*" in objs or objs & found[prep]) for prep, objs in sense.prep_objects.items())
+        near, deep = _prep_objects(token, lex, deep=False), _prep_objects(token, lex, deep=True)
+        return any(
+            (prep in near and "*" in objs) or objs & deep.get(prep, set()) for prep, objs in sense.prep_objects.items()
+        )
     return True
 
 
