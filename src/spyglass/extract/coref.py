@@ -112,7 +112,7 @@ class Coreference:
                 type=c.type,
                 name=c.name(),
                 kb_id=c.entry.kb_id if c.entry else None,
-                mentions=sorted(set(c.mentions), key=lambda s: s.start),
+                mentions=sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda s: s.start),
                 attributes=c.attributes,
             )
             for i, c in enumerate(sorted(kept, key=lambda c: c.first), 1)

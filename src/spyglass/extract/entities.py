@@ -95,7 +95,12 @@ def nested_places(chosen: list[Span], candidates: list[Span]) -> list[Span]:
     """Countries and cities named inside an unnamed actor ("42 companies in China and Turkey", "a Hong Kong-based
     firm") are mentions of those places too."""
     hosts = [m for m in chosen if m.id_ == "pattern:unnamed"]
-    places = [c for c in candidates if c.kb_id_.startswith(("country:", "city:")) and c.id_ != "gazetteer:demonym"]
+    places = [
+        c
+        for c in candidates
+        if (c.kb_id_.startswith(("country:", "city:")) and c.id_ != "gazetteer:demonym")
+        or (c.id_ == "ner" and c.label_ == "LOCATION")
+    ]
     return [p for p in places if any(h.start <= p.start and p.end <= h.end for h in hosts)]
 
 

@@ -175,6 +175,10 @@ class Gazetteer:
                 if key.startswith(("country:", "city:")):
                     for token in doc[start:end]:
                         token._.sg_place = True
+        for ent in doc.ents:
+            if ent.label_ == "GPE":
+                for token in ent:
+                    token._.sg_place = True
         doc.spans[CANDIDATES] = spans
         return doc
 

@@ -75,9 +75,9 @@ def select(candidates: Iterable[Span]) -> list[Span]:
 
 
 def inherit_link(span: Span, linked: list[Span]) -> Span:
-    """A longer name around a knowledge-base name of the same type ("the Punggye-ri test ground" around
-    "Punggye-ri") is that knowledge-base entity."""
-    if span.kb_id_ or span.id_ == "pattern:unnamed":
+    """A longer facility name around a knowledge-base facility ("the Punggye-ri test ground" around "Punggye-ri")
+    is that facility (an organisation around another, "IRGC Cyber-Electronic Command", is a unit of its own)."""
+    if span.kb_id_ or span.id_ == "pattern:unnamed" or span.label_ != "FACILITY":
         return span
     inner = [
         g
