@@ -221,6 +221,31 @@ def test_event_date_resolved_against_published(parser):
     assert (event.date.start, event.date.end) == (date(2017, 4, 1), date(2017, 4, 30))
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On Friday the Justice Department said it had charged Ali Rezaei.", date(2019, 5, 31)),
+        ("In 2014, Karawang Trading, a firm run by Ali Rezaei, sold nickel to Iran.", date(2014, 1, 1)),
+        ("Karawang Trading shipped nickel to Iran, the firm said on Friday.", None),
+    ],
+    ids=["a party announcing its own act dates it", "a sentence-opening date", "a report date"],
+)
+def test_event_date_attachment(parser, text, expected):
+    ents = {**TRADE, "Ali Rezaei": (PER, ()), "Justice Department": (ORG, ("the Justice Department",))}
+    (event,), _ = annotate(parser, text, ents, published=date(2019, 6, 3))
+    assert (event.date.start if event.date else None) == expected
+
+
+def test_published_reaches_the_component_through_extract():
+    from spyglass.extract import extract
+    from spyglass.model import Document
+
+    text = "North Korean leader Kim Jong Un visited the Sohae Satellite Launching Station in April."
+    record = extract(Document.build("t.txt", text, published=date(2017, 9, 14)))
+    visit = next(e for e in record.events if e.type.value == "VISIT")
+    assert (visit.date.start, visit.date.end) == (date(2017, 4, 1), date(2017, 4, 30))
+
+
 def test_window_fallback_without_parse(blank):
     text = "Karawang Trading shipped nickel to Iran. Kim Jong Un visited the Sinpo South Shipyard."
     ents = {**TRADE, **KIM, "Sinpo South Shipyard": (FAC, ())}

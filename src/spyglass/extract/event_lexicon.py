@@ -47,6 +47,7 @@ class RoleSpec:
     identity: tuple[Role, ...]
     split: tuple[Role, ...]
     participles: bool = True
+    announced: bool = False
 
     @property
     def core(self) -> frozenset[Role]:
@@ -118,6 +119,7 @@ def event_lexicon() -> EventLexicon:
             identity=tuple(Role(r) for r in spec["identity"]),
             split=tuple(Role(r) for r in spec["split"]),
             participles=bool(spec.get("participles", True)),
+            announced=bool(spec.get("announced", False)),
         )
         for t, spec in _load("roles.yaml").items()
     }

@@ -76,7 +76,7 @@ class EventComponent:
             trigger=trigger.token,
             roles=roles,
             claim=claim_for(trigger.token, state),
-            date=date_of(trigger.token, dates, _announcers(trigger, roles, index)),
+            date=date_of(trigger.token, dates, _announcers(trigger, roles, index) if spec.announced else frozenset()),
             attributes=attributes,
         )
 
