@@ -6,6 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from spyglass.model import EntityType, EventType, Extraction, Role
+from spyglass.server.cache import AnalysisCache
 from spyglass.store.records import save_extraction
 from test_server_fixtures import HOSTILE, TEST, VISIT, make_client, record
 
@@ -151,6 +152,21 @@ def test_indicators_and_corroboration(tmp_path) -> None:
     assert client.get("/api/corroboration", params={"min_sources": 3}).json()["total"] == 0
     html = client.get("/indicators").text
     assert "<mark>supplied</mark>" in html and "Seoul confirms launch" in html
+    # results are cached until the store changes: a deletion shows at once
+    assert client.delete(f"/api/documents/{ECHO.document.id}").status_code == 204
+    assert client.get("/api/corroboration").json()["total"] == 0
+    assert client.delete(f"/api/documents/{VISIT.document.id}").status_code == 204
+    left = client.get("/api/indicators").json()["items"]
+    assert all(e["document"]["id"] != VISIT.document.id for i in left for e in i["evidence"])
+
+
+def test_analysis_cache_keeps_the_newest(tmp_path) -> None:
+    client = make_client(tmp_path)
+    cache, calls = AnalysisCache(size=2), []
+    with client.app.state.sessionmaker() as session:
+        for name in ("a", "b", "a", "c", "b"):
+            cache.get(session, name, lambda name=name: calls.append(name) or name)
+    assert calls == ["a", "b", "c", "b"]  # "a" was still cached, "b" had been evicted by "c"
 
 
 @pytest.mark.parametrize(

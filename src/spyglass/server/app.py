@@ -15,6 +15,7 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from spyglass import __version__
 from spyglass.errors import SpyglassError
 from spyglass.server import api, web
+from spyglass.server.cache import AnalysisCache
 from spyglass.server.errors import API_ERRORS, install_error_handlers
 from spyglass.server.middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
 from spyglass.server.settings import Settings, is_loopback
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.templates = make_templates()
+    app.state.cache = AnalysisCache()
     app.state.matcher = None
     app.state.matcher_lock = threading.Lock()
     install_error_handlers(app)

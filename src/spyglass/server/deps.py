@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
 from spyglass.server.auth import bearer, check_token
+from spyglass.server.cache import AnalysisCache
 from spyglass.server.settings import Settings
 
 MAX_LIMIT = 200
@@ -28,6 +29,13 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session)]
+
+
+def get_cache(request: Request) -> AnalysisCache:
+    return request.app.state.cache
+
+
+CacheDep = Annotated[AnalysisCache, Depends(get_cache)]
 
 
 def require_write(

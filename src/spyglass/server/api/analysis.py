@@ -1,4 +1,7 @@
-"""`/api/indicators` and `/api/corroboration`: the corpus analyses, each result with its evidence and reasons."""
+"""`/api/indicators` and `/api/corroboration`: the corpus analyses, each result with its evidence and reasons.
+
+Both read the whole store, so results are cached until it changes (`server.cache`).
+"""
 
 from typing import Annotated
 
@@ -6,7 +9,7 @@ from fastapi import APIRouter, Query
 
 from spyglass.analyse.corroborate import corroborate
 from spyglass.analyse.indicators import indicators
-from spyglass.server.deps import Page, PageDep, PageParams, SessionDep
+from spyglass.server.deps import CacheDep, Page, PageDep, PageParams, SessionDep
 from spyglass.store.views import Cluster, Indicator, IndicatorKind
 
 router = APIRouter(tags=["analysis"])
@@ -18,9 +21,9 @@ def _page(items: list, page: PageParams) -> Page:
 
 @router.get("/indicators", summary="Events that should make an analyst look closer, with reason and evidence")
 def indicator_list(
-    session: SessionDep, page: PageDep, kind: Annotated[IndicatorKind | None, Query()] = None
+    session: SessionDep, cache: CacheDep, page: PageDep, kind: Annotated[IndicatorKind | None, Query()] = None
 ) -> Page[Indicator]:
-    found = [i for i in indicators(session) if kind is None or i.kind is kind]
+    found = [i for i in cache.get(session, "indicators", lambda: indicators(session)) if kind in (None, i.kind)]
     return _page(found, page)
 
 
@@ -30,8 +33,10 @@ def indicator_list(
 )
 def corroboration(
     session: SessionDep,
+    cache: CacheDep,
     page: PageDep,
     min_sources: Annotated[int, Query(ge=1, le=1000, description="Fewest independent sources shown.")] = 1,
 ) -> Page[Cluster]:
-    found = [c for c in corroborate(session) if c.independent_sources >= min_sources]
+    clusters = cache.get(session, "corroboration", lambda: corroborate(session))
+    found = [c for c in clusters if c.independent_sources >= min_sources]
     return _page(found, page)

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from spyglass.server.api.analysis import corroboration, indicator_list
-from spyglass.server.deps import PageDep, SessionDep
+from spyglass.server.deps import CacheDep, PageDep, SessionDep
 from spyglass.server.highlight import marked
 from spyglass.server.web.page import link_with, render
 from spyglass.store.views import Evidence, IndicatorKind
@@ -23,11 +23,12 @@ def _marks(evidence: Evidence) -> list[tuple[str, bool]]:
 def indicators_page(
     request: Request,
     session: SessionDep,
+    cache: CacheDep,
     page: PageDep,
     kind: Annotated[IndicatorKind | None, Query()] = None,
 ) -> HTMLResponse:
-    found = indicator_list(session, page, kind)
-    clusters = corroboration(session, page, min_sources=1)
+    found = indicator_list(session, cache, page, kind)
+    clusters = corroboration(session, cache, page, min_sources=1)
     return render(
         request,
         "indicators.html",
