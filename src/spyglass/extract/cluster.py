@@ -1,0 +1,56 @@
+"""`Cluster`: the mentions of one referent while coreference builds it, before it becomes an `EntityCluster`."""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span
+
+from spyglass.extract.lexicon import Entry, canonical
+from spyglass.model import EntityType
+
+NAMING = frozenset({"ner", "pattern:named", "gazetteer:name"})
+
+
+@dataclass
+class Cluster:
+    type: EntityType
+    entry: Entry | None = None
+    signature: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def kinds(self) -> set[str]:
+        return {m.id_ for m in self.mentions}
+
+    def words(self) -> set[str]:
+        """Every canonical word of every non-definite mention and of the entry name."""
+        texts = [m.text for m in self.mentions if m.id_ != "pattern:definite"]
+        if self.entry:
+            texts.append(self.entry.name)
+        return {w for t in texts for w in canonical(t).split()}
+
+    def name(self) -> str:
+        """The knowledge-base name (unless in the capitals of a sanctions list: then as the text writes it), else the
+        longest proper name, else the longest unnamed-actor phrase."""
+        if self.entry and not self.entry.name.isupper():
+            return self.entry.name
+        for kinds in (NAMING, {"pattern:unnamed"}):
+            named = [m for m in self.mentions if m.id_ in kinds]
+            if named:
+                return max(named, key=lambda m: (len(m.text), -m.start)).text
+        return self.mentions[0].text
+
+
+def merge_into(
+    target: Cluster, other: Cluster, clusters: list[Cluster], owner: dict[tuple[int, int], Cluster] | None = None
+) -> None:
+    """Move `other`'s mentions into `target` (and re-point `owner`, a mention-span → cluster index)."""
+    target.mentions.extend(other.mentions)
+    clusters.remove(other)
+    if owner is not None:
+        for m in other.mentions:
+            owner[(m.start, m.end)] = target

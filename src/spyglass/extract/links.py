@@ -1,0 +1,137 @@
+"""Name links between clusters: appositions ("... Studies (CNS)", "X, a front company"), short names ("Lewis",
+"Kim", "Asahi"), bare surnames the model missed, titles ("North Korean leader Kim Jong Un") and bare weapon classes
+that stand for the named weapon ("the drones")."""
+
+from spacy.tokens import Doc, Span
+
+from spyglass.extract.cluster import Cluster, merge_into
+from spyglass.extract.lexicon import canonical, fold
+from spyglass.model import EntityType
+
+ORG_LIKE = (EntityType.ORGANIZATION, EntityType.FACILITY, EntityType.VESSEL)
+NER_CONFUSED = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.LOCATION)
+SHORTENABLE = frozenset({"ner", "ner:surname", "pattern:named"})
+
+
+def merge_appositions(doc: Doc, clusters: list[Cluster], mentions: list[Span]) -> list[Cluster]:
+    """Apposition joins two mentions into one referent: "Name (ACRONYM)" makes ACRONYM an alias (its cluster, and
+    its bare uses the model missed, join the name); "a Sierra Leone-flagged tanker, the Ocean Lily" and
+    "Zelenograd Microsystems, a Moscow electronics maker" join the unnamed and the named mention."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    owner = {(m.start, m.end): c for c in clusters for m in c.mentions}
+    starts = {m.start: m for m in mentions}
+    for m in sorted(mentions, key=lambda x: x.start):
+        c = owner.get((m.start, m.end))
+        if c is None or c not in clusters:
+            continue
+        after = m.end
+        if after + 2 < len(doc) and doc[after].text == "(":
+            inner = starts.get(after + 1)
+            other = owner.get((inner.start, inner.end)) if inner is not None else None
+            closed = inner is not None and inner.end < len(doc) and doc[inner.end].text == ")"
+            if other is not None and other is not c and other.type is c.type and closed:
+                merge_into(c, other, clusters, owner)
+            alias = doc[after + 1]
+            if doc[after + 2].text == ")" and alias.is_upper and len(alias) > 1:
+                for other in [o for o in clusters if o is not c and {x.text for x in o.mentions} == {alias.text}]:
+                    merge_into(c, other, clusters, owner)
+                for token in doc:
+                    if token.text == alias.text and token.i not in covered:
+                        c.mentions.append(doc[token.i : token.i + 1])
+                        covered.add(token.i)
+        if after + 1 < len(doc) and doc[after].text == ",":
+            nxt = starts.get(after + 2) if doc[after + 1].lower_ == "the" else starts.get(after + 1)
+            other = owner.get((nxt.start, nxt.end)) if nxt is not None else None
+            if other and other is not c and other.type is c.type and is_appositive(m, nxt):
+                merge_into(c, other, clusters, owner)
+    return clusters
+
+
+def is_appositive(left: Span, right: Span) -> bool:
+    """One side names, the other describes (an unnamed-actor phrase), as in "X, a front company"."""
+    kinds = {left.id_, right.id_}
+    return "pattern:unnamed" in kinds and len(kinds) == 2 and "pattern:definite" not in kinds
+
+
+def merge_classes_into_named(clusters: list[Cluster]) -> None:
+    """Bare class mentions ("the drones") are the named weapon the text already called by its class
+    ("Shahed-136 one-way attack drones"), when exactly one named weapon was so called."""
+    for cls in [c for c in clusters if c.entry and c.entry.key.startswith("class:")]:
+        word = canonical(cls.entry.name).split()[-1]
+        named = [
+            c
+            for c in clusters
+            if c is not cls
+            and c.type is cls.type
+            and not (c.entry and c.entry.key.startswith("class:"))
+            and any(word in canonical(m.text).split()[1:] for m in c.mentions)
+        ]
+        if len(named) == 1:
+            merge_into(named[0], cls, clusters)
+
+
+def add_surnames(doc: Doc, clusters: list[Cluster], suffixes: frozenset[str]) -> None:
+    """Bare surnames the model missed ("Belov denies ...") become mentions of the one person of that surname."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    owners: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if c.type is EntityType.PERSON:
+            for m in c.mentions:
+                words = [t.text for t in m if t.lower_ not in suffixes and t.is_alpha]
+                if len(words) > 1 and c not in owners.setdefault(words[-1], []):
+                    owners[words[-1]].append(c)
+    for token in doc:
+        owner = owners.get(token.text, [])
+        if len(owner) == 1 and token.i not in covered and token.is_title:
+            owner[0].mentions.append(doc[token.i : token.i + 1])
+
+
+def note_titles(doc: Doc, clusters: list[Cluster], places: dict[int, str], titles: frozenset[str]) -> None:
+    """ "North Korean leader Kim Jong Un": remember (country, "leader") on the person for "the North Korean leader"."""
+    for c in clusters:
+        if c.type is not EntityType.PERSON:
+            continue
+        for m in c.mentions:
+            i = m.start - 1
+            if i > 0 and doc[i].lower_ in titles and i - 1 in places:
+                c.attributes.setdefault("titles", []).append(doc[i].lower_)
+                c.attributes.setdefault("country", places[i - 1])
+
+
+def merge_short_names(clusters: list[Cluster], suffixes: frozenset[str]) -> list[Cluster]:
+    """Short forms join the nearest fuller name: one-word persons ("Lewis", "Kim") the name they start or end, and
+    organisation names the longer name they begin ("Asahi", "Gulf Star", "Kaldera Trading" → "... Inc")."""
+    names = {id(c): name_words(c, suffixes) for c in clusters if c.type is EntityType.PERSON or c.type in ORG_LIKE}
+    for short in [c for c in clusters if c.entry is None and c.signature is None]:
+        if short not in clusters or any(m.id_ not in SHORTENABLE for m in short.mentions):
+            continue
+        forms = {fold(m.text) for m in short.mentions}
+        if len(forms) != 1:
+            continue
+        words = next(iter(forms)).split()
+        full = [c for c in clusters if c is not short and fits_short(c, names.get(id(c), []), short, words)]
+        if full:
+            target = min(full, key=lambda c: abs(c.first - short.first))
+            merge_into(target, short, clusters)
+            names[id(target)] = name_words(target, suffixes)
+    return clusters
+
+
+def name_words(cluster: Cluster, suffixes: frozenset[str]) -> list[list[str]]:
+    """The folded words of every name of the cluster, without post-nominals ("KC", "Jr")."""
+    names = [m.text for m in cluster.mentions if m.id_ != "pattern:definite"]
+    names += [cluster.entry.name] if cluster.entry else []
+    return [[w for w in fold(name).split() if w not in suffixes] for name in dict.fromkeys(names)]
+
+
+def fits_short(cluster: Cluster, names: list[list[str]], short: Cluster, words: list[str]) -> bool:
+    """Whether `words` are a person's first or last name in the cluster, or begin an organisation's name."""
+    for full in names:
+        if len(full) <= len(words):
+            continue
+        if cluster.type is EntityType.PERSON and short.type is not EntityType.LOCATION and len(words) == 1:
+            if words[0] in (full[0], full[-1]):
+                return True
+        elif cluster.type in ORG_LIKE and short.type in (cluster.type, *NER_CONFUSED) and full[: len(words)] == words:
+            return len(words) > 1 or short.type in (cluster.type, EntityType.PERSON)
+    return False
