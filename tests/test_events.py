@@ -175,6 +175,16 @@ CASES = [
         [("TEST", {"actor": {"North Korea", "Kim Jong Un"}, "weapon": {"Hwasong-18"}})],
     ),
     (
+        "a gerund after 'for' takes the governing verb's object; an apposition stands for its anchor",
+        "Investigators traced the cobalt to Karawang Trading, a firm the Treasury designated last year for "
+        "supplying nickel to Iran.",
+        {**TRADE, "Treasury": (ORG, ("the Treasury",))},
+        [
+            ("SANCTION", {"authority": {"Treasury"}, "target": {"Karawang Trading"}}),
+            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel"}, **TO_IRAN}),
+        ],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

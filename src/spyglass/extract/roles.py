@@ -19,6 +19,7 @@ from spyglass.extract.triggers import Trigger, lemma_of
 from spyglass.model import EntityType, Role
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
+GERUND_PREPS = frozenset({"for", "of", "with", "over"})
 SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
 RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include"})
@@ -96,11 +97,16 @@ def _objects(prep: Token) -> list[Token]:
     return [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
 
 
+def _relative(verb: Token) -> bool:
+    """A relative clause, also one without a pronoun that the parser calls `acl` ("a firm the Treasury designated")."""
+    return verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative clause containing `token` modifies (through a control chain)."""
     h = token
     for _ in range(4):
-        if h.dep_ == "relcl":
+        if _relative(h):
             return h.head
         if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
             return None
@@ -109,7 +115,21 @@ def _antecedent(token: Token) -> Token | None:
 
 
 def _controller(verb: Token) -> list[Token]:
-    """The subject a verb without one shares with the verb that governs it ("began invading", "said to have")."""
+    """The subject a verb without one shares with the verb that governs it ("began invading", "said to have"); a
+    gerund after "for"/"of"/"with" takes the governing verb's object ("designated X for supplying ...", "charged
+    X with exporting ..."); a reported clause inside a relative clause takes its antecedent ("a firm that the
+    Treasury said shipped ...")."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in GERUND_PREPS and verb.head.head.pos_ == "VERB":
+        governor = verb.head.head
+        objects = [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+        if objects and objects[0].lower_ in RELATIVE and (antecedent := _antecedent(governor)) is not None:
+            return [antecedent]
+        if objects:
+            return objects
+        antecedent = _antecedent(governor)
+        return [antecedent] if antecedent is not None and _relative(governor) else []
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        return [verb.head.head]
     h = verb
     for _ in range(4):
         if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
@@ -157,7 +177,7 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
             for k, t in enumerate(heads):
                 if t.lower_ in RELATIVE:
                     heads[k], pronoun = antecedent, True
-        if not pronoun and verb.dep_ == "relcl" and not slots["object"]:
+        if not pronoun and _relative(verb) and not slots["object"]:
             slots["object"].append(antecedent)
     return slots
 
@@ -320,6 +340,8 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
             cluster = index.cluster(h) or index.referent(h)
             if cluster is not None:
                 out.append(Filler(cluster))
+            elif parsed and h.dep_ == "appos" and (anchor := index.cluster(h.head)) is not None:
+                out.append(Filler(anchor))
             elif parsed:
                 out += _search(h, index) or [Filler(c) for o in _copula_other(h) if (c := index.cluster(o))]
     return out
