@@ -166,3 +166,11 @@ def test_geoplot_keeps_valid_points_inside_the_frame(geojson: dict, points: int)
     assert len(drawn.points) == points and drawn.land
     for p in drawn.points:
         assert 0 <= p.x <= drawn.width and 0 <= p.y <= drawn.height
+
+
+def test_entity_page_pages_its_events(client: TestClient) -> None:
+    plant = corpus_id("Kangdong Machine Plant")
+    first = page(client, f"/entities/{plant}?limit=1")
+    second = page(client, f"/entities/{plant}?limit=1&offset=1")
+    assert first.count('<div class="card">') == second.count('<div class="card">') == 1
+    assert "next →" in first and "← previous" in second and "Events (2)" in first
