@@ -85,7 +85,7 @@ def test_workers_store_what_one_process_stores(tmp_path):
     with make_sessionmaker(make_engine(one))() as a, make_sessionmaker(make_engine(two))() as b:
         ids = a.scalars(select(DocumentRow.id)).all()
         assert sorted(ids) == sorted(b.scalars(select(DocumentRow.id)).all())
-        assert all(essence(load_extraction(a, i)) == essence(load_extraction(b, i)) for i in ids)
+        assert [essence(load_extraction(a, i)) for i in ids] == [essence(load_extraction(b, i)) for i in ids]
 
 
 def test_a_bad_database_url_is_one_line(tmp_path):
