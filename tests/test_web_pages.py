@@ -174,3 +174,24 @@ def test_entity_page_pages_its_events(client: TestClient) -> None:
     second = page(client, f"/entities/{plant}?limit=1&offset=1")
     assert first.count('<div class="card">') == second.count('<div class="card">') == 1
     assert "next →" in first and "← previous" in second and "Events (2)" in first
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"content": "  "}, "give exactly one of text, html or url"),
+        ({"content": "Some text.", "url": "https://example.org/a"}, "give exactly one of text, html or url"),
+        ({"url": "ftp://example.org/a"}, "URL scheme should be"),
+        ({"url": "http://127.0.0.1:9/private"}, "non-public address"),
+    ],
+)
+def test_ingest_form_shows_errors_and_keeps_the_input(tmp_path, data: dict[str, str], message: str) -> None:
+    client = make_client(tmp_path, seed=False)
+    form = client.get("/ingest").text
+    csrf = form.split('name="csrf_token" value="', 1)[1].split('"', 1)[0]
+    response = client.post("/ingest", data={**data, "csrf_token": csrf})
+    assert response.status_code == 422
+    error = response.text.split('id="ingest-error"', 1)[1].split("</div>", 1)[0]
+    assert message in error
+    if data.get("url"):
+        assert f'value="{data["url"]}"' in response.text
