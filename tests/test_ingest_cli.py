@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 from typer.testing import CliRunner
@@ -88,8 +89,9 @@ def test_workers_store_what_one_process_stores(tmp_path):
         assert [essence(load_extraction(a, i)) for i in ids] == [essence(load_extraction(b, i)) for i in ids]
 
 
-def test_a_bad_database_url_is_one_line(tmp_path):
-    result = ingest(str(ARTICLES), "--db", "nosuchdialect://x")
+@pytest.mark.parametrize("url", ["nosuchdialect://x", "sqlite:////nonexistent/folder/store.db"])
+def test_a_bad_database_url_is_one_line(url):
+    result = ingest(str(ARTICLES), "--db", url)
     assert result.exit_code == 2
     assert result.stderr.startswith("spyglass: ") and len(result.stderr.strip().splitlines()) == 1
 

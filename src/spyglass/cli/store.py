@@ -40,7 +40,8 @@ def migrated(db: str | None) -> Iterator[Engine]:
             ensure_schema(engine)
             yield engine
         except SQLAlchemyError as error:
-            fail(f"store: {error.__class__.__name__}: {getattr(error, 'orig', None) or error}")
+            reason = " ".join(str(getattr(error, "orig", None) or error).split())  # one line, whatever the driver says
+            fail(f"store: {error.__class__.__name__}: {reason}")
 
 
 @contextmanager
