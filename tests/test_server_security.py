@@ -3,6 +3,7 @@
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -174,3 +175,10 @@ def test_serve_fails_in_one_line(args: list[str], env: dict[str, str], message: 
     result = CliRunner().invoke(app, ["serve", *args], env={"SPYGLASS_TOKEN": "", **env})
     assert result.exit_code == 2 and message in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_setting_is_documented() -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Server and web page", 1)[1].split("\n## ", 1)[0]
+    for name in Settings.model_fields:
+        assert f"`{name.upper()}`" in section, name
