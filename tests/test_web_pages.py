@@ -195,3 +195,12 @@ def test_ingest_form_shows_errors_and_keeps_the_input(tmp_path, data: dict[str, 
     assert message in error
     if data.get("url"):
         assert f'value="{data["url"]}"' in response.text
+
+
+def test_screening_page(client: TestClient) -> None:
+    names = page(client, "/screening?names=Korea+Mining+Development+Trading+Corporation%0A%3Cb%3Ex%3C%2Fb%3E&type=")
+    assert "KPe.001" in names and "query_tokens_matched" in names and "&lt;b&gt;x&lt;/b&gt;" in names
+    shipment = page(client, "/screening?description=tools+for+expressway+construction&hs_code=8101.94&route=Nampo")
+    for kind in ("controlled goods", "description mismatch", "transshipment point"):
+        assert f'<span class="type">{kind}</span>' in shipment
+    assert "No flag raised" in page(client, "/screening?description=fresh+apples&hs_code=0808.10")

@@ -145,6 +145,7 @@ def test_ingest_read_entity_timeline(page, shots: Path) -> None:
         ("home", "/", "table"),
         ("indicators", "/indicators", ".indicator"),
         ("map", "/map", "#map circle"),
+        ("screening", "/screening?names=Korea+Mining+Development+Trading&hs_code=8101.94&route=Nampo", ".card"),
         ("api", "/api/docs", ".card"),
         ("hostile", f"/documents/{HOSTILE.document.id}", "#text"),
     ],
