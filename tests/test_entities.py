@@ -150,6 +150,9 @@ def test_domain_entities_are_found(nlp, text, etype, name):
 
 
 FOUND += [
+    ("A trading company in Hong Kong bought the modules.", ORG, "A trading company in Hong Kong"),
+    ("They sold parts to a Pakistani research organisation.", ORG, "a Pakistani research organisation"),
+    ("It sailed alongside the Maldives-flagged tanker Xin Yuan 18.", LOC, "Maldives"),
     ("He helped the North Korean-flagged Sam Jong 2 load fuel.", VES, "Sam Jong 2"),
     ("The panel named three Chinese firms that sold parts.", ORG, "three Chinese firms"),
     ("Officials at Iran's foreign ministry rejected the claim.", ORG, "Iran's foreign ministry"),

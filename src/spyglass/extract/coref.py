@@ -141,10 +141,11 @@ class Coreference:
 
 
 def place_codes(doc: Doc) -> dict[int, str]:
-    """Token index → country code for every word the gazetteer found of a country, demonym or capital."""
+    """Token index → country code for every word the gazetteer found of a country, demonym or capital (whether it
+    stands for the state or is the city)."""
     return {
-        i: span.kb_id_.split(":", 1)[1]
+        i: span.kb_id_.split(":")[1]
         for span in doc.spans.get(CANDIDATES, [])
-        if span.kb_id_.startswith("country:")
+        if span.kb_id_.startswith(("country:", "city:"))
         for i in range(span.start, span.end)
     }

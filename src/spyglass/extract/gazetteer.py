@@ -168,7 +168,7 @@ class Gazetteer:
                 if case == "lower" and inside_name(doc, start, end):
                     continue
                 if role == "capital" and self.is_city(doc, start, end):
-                    key, role = f"city:{doc[start:end].text}", "city"
+                    key, role = f"city:{key.split(':')[1]}:{doc[start:end].text}", "city"
                     self.entries.setdefault(key, Entry(key, EntityType.LOCATION, doc[start:end].text))
                 entry = self.entries[key]
                 spans.append(Span(doc, start, end, label=entry.type.value, kb_id=key, span_id=f"gazetteer:{role}"))

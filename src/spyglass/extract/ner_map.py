@@ -93,6 +93,9 @@ class NerRules:
             return EntityType.LOCATION
         if etype is not EntityType.PERSON and stated_age(span):
             return EntityType.PERSON
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PLACE_SUFFIXES:
+            return EntityType.LOCATION
         if etype is EntityType.LOCATION:
             return etype
         return self.appositive_type(span) or etype
@@ -111,6 +114,7 @@ class NerRules:
         return None
 
 
+PLACE_SUFFIXES = frozenset({"flagged", "based", "registered", "headquartered"})
 NAME_LINKS = frozenset({"on", "upon", "sur", "am", "de", "en", "la", "le"})
 
 
