@@ -43,13 +43,14 @@ ELSEWHERE = (
 )
 
 
-def sale(marked: str, outlet: str, on: str | None = "2024-05-01", sources=(), **meta) -> object:
+def sale(marked: str, outlet: str, on: str | None = "2024-05-01", sources=(), certainty="certain", **meta) -> object:
     spec = event(
         "TRANSFER",
         "sold",
         on=on,
         until=on and on[:8] + "28",
         sources=sources,
+        certainty=certainty,
         supplier="nct",
         item="al",
         recipient=["sy"] if "(sy)" in marked else ["eg"],
@@ -95,6 +96,7 @@ def test_a_report_relaying_an_outlet_counts_with_that_outlet(sessions):
         ({"marked": INDEPENDENT, "outlet": "Tokyo Times", "on": None}, True),
         ({"marked": INDEPENDENT, "outlet": "Tokyo Times", "on": "2021-02-01"}, False),  # dates do not overlap
         ({"marked": ELSEWHERE, "outlet": "Cairo Herald"}, False),  # the recipients disagree
+        ({"marked": INDEPENDENT, "outlet": "Tokyo Times", "certainty": "negated"}, False),  # a denial
     ],
 )
 def test_events_cluster_only_when_roles_agree_and_dates_overlap(sessions, second, clustered):

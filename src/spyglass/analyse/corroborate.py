@@ -18,9 +18,10 @@ from datasketch import MinHash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from spyglass.model import Certainty
 from spyglass.store.identity import fold
 from spyglass.store.queries import event_views
-from spyglass.store.tables import ArgumentRow, DocumentEntityRow, DocumentRow, EventRow
+from spyglass.store.tables import ArgumentRow, ClaimRow, DocumentEntityRow, DocumentRow, EventRow
 from spyglass.store.views import Cluster, EventView
 
 NEAR_DUPLICATE = 0.7  # estimated Jaccard similarity of word shingles above which two texts are one source
@@ -62,10 +63,13 @@ class _UnionFind:
 
 
 def _load_events(session: Session) -> dict[str, _Event]:
+    """Every event a document asserts (a denial does not corroborate), with its resolved role fillers."""
     events = {
         row.id: _Event(row.id, row.document_id, row.type, row.date_start, row.date_end or row.date_start)
         for row in session.execute(
             select(EventRow.id, EventRow.document_id, EventRow.type, EventRow.date_start, EventRow.date_end)
+            .join(ClaimRow, ClaimRow.event_id == EventRow.id)
+            .where(ClaimRow.certainty != Certainty.negated.value)
         )
     }
     for event_id, role, corpus_id in session.execute(
@@ -73,7 +77,8 @@ def _load_events(session: Session) -> dict[str, _Event]:
             DocumentEntityRow, DocumentEntityRow.id == ArgumentRow.entity_id
         )
     ):
-        events[event_id].roles[role].add(corpus_id)
+        if event_id in events:
+            events[event_id].roles[role].add(corpus_id)
     return events
 
 
