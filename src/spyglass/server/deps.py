@@ -23,7 +23,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 
 def get_session(request: Request) -> Iterator[Session]:
-    """One session per request, closed afterwards; writes commit inside the store functions' transactions."""
+    """One session per request, closed afterwards; a route that writes opens its own transaction (`session.begin()`)."""
     with request.app.state.sessionmaker() as session:
         yield session
 
