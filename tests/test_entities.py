@@ -87,6 +87,12 @@ COREF = [
 
 
 COREF += [
+    (
+        "He routed the pumps through a front company in Dubai. Records show Falcon Crest Trading LLC in Dubai paid.",
+        ORG,
+        "Falcon Crest Trading LLC",
+        {"a front company in Dubai"},
+    ),
     ("The Lighthouse Winmore (IMO 9200389) was seized off Yeosu.", VES, "Lighthouse Winmore", {"IMO 9200389"}),
     (
         "Sanctions hit Shahed-136 one-way attack drones. The drones were built in Russia.",

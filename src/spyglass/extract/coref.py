@@ -18,6 +18,7 @@ from spyglass.extract.links import (
     add_surnames,
     merge_appositions,
     merge_classes_into_named,
+    merge_introduced_later,
     merge_short_names,
     note_titles,
 )
@@ -72,6 +73,7 @@ class Coreference:
         clusters = merge_short_names(clusters, self.rules.name_suffixes)
         add_surnames(doc, clusters, self.rules.name_suffixes)
         merge_classes_into_named(clusters)
+        merge_introduced_later(doc, clusters, places)
         kept = [c for c in clusters if c.kinds() - {"ner:surname", "pattern:definite"}]
         return [
             EntityCluster(

@@ -135,3 +135,39 @@ def fits_short(cluster: Cluster, names: list[list[str]], short: Cluster, words: 
         elif cluster.type in ORG_LIKE and short.type in (cluster.type, *NER_CONFUSED) and full[: len(words)] == words:
             return len(words) > 1 or short.type in (cluster.type, EntityType.PERSON)
     return False
+
+
+def merge_introduced_later(doc: Doc, clusters: list[Cluster], places: dict[int, str], window: int = 5) -> None:
+    """A story often introduces an actor unnamed and names it later beside the same place: "through a front company
+    in Dubai" ... "Gulf Star General Trading LLC in Dubai". The unnamed actor joins the one named organisation
+    first mentioned after it with that place (country or place word) within `window` words."""
+    for unnamed in [c for c in clusters if c.signature and c.type is EntityType.ORGANIZATION]:
+        if unnamed not in clusters or any(
+            m.id_ != "pattern:unnamed" or m[0].lower_ not in INDEFINITE for m in unnamed.mentions
+        ):
+            continue
+        where = place_marks(doc, unnamed.mentions, places)
+        if not where:
+            continue
+        named = [
+            c
+            for c in clusters
+            if c.type is EntityType.ORGANIZATION
+            and c.signature is None
+            and c.first > unnamed.first
+            and where & place_marks(doc, [near(doc, min(c.mentions, key=lambda m: m.start), window)], places)
+        ]
+        if len(named) == 1:
+            merge_into(named[0], unnamed, clusters)
+
+
+INDEFINITE = frozenset({"a", "an", "one"})
+
+
+def near(doc: Doc, m: Span, window: int) -> Span:
+    return doc[max(0, m.start - window) : min(len(doc), m.end + window)]
+
+
+def place_marks(doc: Doc, spans: list[Span], places: dict[int, str]) -> set[str]:
+    """Country codes and place words inside the spans."""
+    return {mark for s in spans for t in s for mark in (places.get(t.i), t.text if t._.sg_place else None) if mark}
