@@ -107,7 +107,8 @@ def event_views(session: Session, event_ids: Sequence[str]) -> list[EventView]:
 
 
 def find_entity(session: Session, id_or_name: str) -> CorpusEntityRow | None:
-    """A corpus entity by id, KB id, exact name, or folded name (the most mentioned one when several match)."""
+    """A corpus entity by id, KB id, name, folded name, or a document's name for it, in that order of preference
+    (the most mentioned one when several match)."""
     row = session.get(CorpusEntityRow, id_or_name)
     if row is not None:
         return row
@@ -122,7 +123,8 @@ def find_entity(session: Session, id_or_name: str) -> CorpusEntityRow | None:
         CorpusEntityRow.kb_id == id_or_name,
         CorpusEntityRow.name == id_or_name,
         CorpusEntityRow.key.like(f"name:%:{folded}"),
-        DocumentEntityRow.name == id_or_name,
+        func.lower(CorpusEntityRow.name) == id_or_name.lower(),
+        func.lower(DocumentEntityRow.name) == id_or_name.lower(),
     ):
         query = select(CorpusEntityRow).outerjoin(
             DocumentEntityRow, DocumentEntityRow.corpus_entity_id == CorpusEntityRow.id
