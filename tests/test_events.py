@@ -185,6 +185,21 @@ CASES = [
         ],
     ),
     (
+        "a place of the site goes with each visit, not as a visit of its own",
+        "Kim Jong Un toured the Sungri Motor Complex and the Kanggye Tractor Plant in Tokchon.",
+        {**KIM, "Sungri Motor Complex": (FAC, ()), "Kanggye Tractor Plant": (FAC, ()), "Tokchon": (LOC, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sungri Motor Complex", "Tokchon"}}),
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Kanggye Tractor Plant", "Tokchon"}}),
+        ],
+    ),
+    (
+        "a person's of-phrase is not the person",
+        "Prosecutors charged the managing director of Karawang Trading.",
+        {**TRADE, "Prosecutors": (ORG, ())},
+        [],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

@@ -63,6 +63,7 @@ class EventLexicon:
     irrealis: frozenset[str]
     site_nouns: frozenset[str]
     agent_preps: dict[str, frozenset[str]]
+    person_heads: frozenset[str]
     places: dict[Role, Role]
     forms: dict[str, str]
     specs: dict[EventType, RoleSpec]
@@ -130,6 +131,7 @@ def event_lexicon() -> EventLexicon:
         irrealis=frozenset(raw["irrealis_governors"]),
         site_nouns=frozenset(raw["site_nouns"]),
         agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
+        person_heads=frozenset(raw["person_heads"]),
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},
         forms=_forms([*verbs, *nouns], raw["irregular"]),
         specs=specs,

@@ -28,6 +28,7 @@ class Candidate:
     claim: Claim
     date: DateSpan | None
     attributes: dict[str, Any] = field(default_factory=dict)
+    anchored: Roles = field(default_factory=dict)
 
 
 def complete(c: Candidate, spec: RoleSpec) -> bool:
@@ -51,11 +52,16 @@ def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
     restates the other ("Pakistan flight-tested a missile" ... "the launch of the Ababeel by Pakistan")."""
     if a.type is not b.type or not compatible(a, b, spec):
         return False
-    if any(set(a.roles.get(r, ())) & set(b.roles.get(r, ())) for r in spec.identity):
+    if any(_own(a, r) & _own(b, r) for r in spec.identity):
         return True
     if a.trigger.sent == b.trigger.sent:
         return not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)
     return _restates(a, b, spec) or _restates(b, a, spec)
+
+
+def _own(c: Candidate, role: Role) -> set[str]:
+    """The entities of a role without the places anchored to them ("in Tokchon")."""
+    return set(c.roles.get(role, ())) - set(c.anchored.get(role, ()))
 
 
 def _restates(vague: Candidate, full: Candidate, spec: RoleSpec) -> bool:
@@ -90,9 +96,11 @@ def _umbrella(c: Candidate, partials: list[Candidate], spec: RoleSpec) -> Claim 
 
 def _split(c: Candidate, spec: RoleSpec) -> list[Candidate]:
     for role in spec.split:
-        ids = c.roles.get(role, [])
+        place = c.anchored.get(role, [])
+        ids = [i for i in c.roles.get(role, []) if i not in place]
         if len(ids) > 1:
-            return [x for i in ids for x in _split(replace(c, roles={**c.roles, role: [i]}), spec)]
+            parts = [replace(c, roles={**c.roles, role: [i, *place]}) for i in ids]
+            return [x for part in parts for x in _split(part, spec)]
     return [c]
 
 

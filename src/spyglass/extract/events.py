@@ -66,7 +66,7 @@ class EventComponent:
                 return None
         else:
             slots = window_slots(trigger, index)
-        roles = assign(slots, trigger.sense.frame, spec, index, parsed)
+        roles, anchored = assign(slots, trigger.sense.frame, spec, index, parsed)
         _add_places(roles, index, trigger, lex)
         attributes = {**trigger.sense.attributes, **stated_attributes(trigger.token)}
         if not parsed:
@@ -78,6 +78,7 @@ class EventComponent:
             claim=claim_for(trigger.token, state),
             date=date_of(trigger.token, dates, _announcers(trigger, roles, index) if spec.announced else frozenset()),
             attributes=attributes,
+            anchored=anchored,
         )
 
     @staticmethod

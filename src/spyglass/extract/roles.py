@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from spyglass.extract.entity_ref import EntityCluster
-from spyglass.extract.event_lexicon import EventLexicon, Frame, RoleSpec
+from spyglass.extract.event_lexicon import EventLexicon, Frame, RoleSpec, event_lexicon
 from spyglass.extract.triggers import Trigger, lemma_of
 from spyglass.model import EntityType, Role
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 GERUND_PREPS = frozenset({"for", "of", "with", "over"})
+PERSON_HEADS = frozenset(event_lexicon().person_heads)
 SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
 RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include"})
@@ -27,7 +28,7 @@ QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION
 PERSONAL = frozenset({"he", "she", "him", "her"})
-PLACE_PREPS = frozenset({"in", "at", "near"})
+PLACE_PREPS = frozenset({"in", "near"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
@@ -153,16 +154,16 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         elif c.dep_ == "dative":
             slots["prep:to" if _objects(c) else "dative"] += _objects(c) or [c]
         elif c.dep_ == "prep":
-            slots["prep:" + c.lower_] += _objects(c)
+            slots[_prep_slot(c)] += _objects(c)
         elif c.dep_ == "ccomp" and "complement" in frame.slots:
             slots["complement"] += list(c.subtree)
         elif c.dep_ == "ccomp" and any(w.lower_ == "what" and w.dep_ in ("nsubj", "dobj") for w in c.children):
             named = [a for a in c.subtree if a.dep_ == "attr" or (a.dep_ == "pobj" and a.head.lower_ == "as")]
             slots["object"] += named[:1]
-    for o in slots["object"]:
+    for o in (x for head in slots["object"] for x in (head, *head.conjuncts)):
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
-                slots[("place:" if c.lower_ in PLACE_PREPS else "prep:") + c.lower_] += _objects(c)
+                slots[_prep_slot(c)] += _objects(c)
     if not slots["subject"]:
         slots["subject"] = _controller(verb)
     elif verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
@@ -203,7 +204,7 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
         elif c.dep_ in ("compound", "amod", "nmod"):
             slots["modifier"].append(c)
         elif c.dep_ == "prep":
-            slots["of" if c.lower_ == "of" else "prep:" + c.lower_] += _objects(c)
+            slots["of" if c.lower_ == "of" else _prep_slot(c)] += _objects(c)
         elif c.dep_ == "relcl" and lemma_of(c, lex) in lex.support_verbs:
             slots["subject"] += [s for s in c.children if s.dep_ == "nsubj"]
     support = noun.head
@@ -211,19 +212,23 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
         verb_slots = _verb_slots(support, frame)
         slots["subject"] += verb_slots["subject"]
         for key, heads in verb_slots.items():
-            if key.startswith("prep:"):
+            if key.startswith(("prep:", "place:")):
                 slots[key] += heads
     slots["prep:at"] += _site_of(noun, lex)
     slots["subject"] += _agent_of(noun, lex)
-    for o in slots["of"]:
-        for c in o.children:
-            if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
-                slots["prep:" + c.lower_] += _objects(c)
     if noun.dep_ == "pobj" and noun.head.head.lemma_ == "be":
         for c in noun.head.head.children:
             if c.dep_ == "prep" and c.i > noun.i and (c.lower_ == "of" or c.lower_ in frame.preps):
-                slots["of" if c.lower_ == "of" else "prep:" + c.lower_] += _objects(c)
+                slots["of" if c.lower_ == "of" else _prep_slot(c)] += _objects(c)
+    for o in slots["of"]:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
+                slots[_prep_slot(c)] += _objects(c)
     return slots
+
+
+def _prep_slot(prep: Token) -> str:
+    return ("place:" if prep.lower_ in PLACE_PREPS else "prep:") + prep.lower_
 
 
 def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
@@ -304,6 +309,8 @@ def _search(head: Token, index: EntityIndex) -> list[Filler]:
         nxt = []
         for tok, qual in frontier:
             for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in PERSON_HEADS:
+                    continue
                 relational = c.dep_ == "acl" and c.lemma_ in RELATIONAL
                 if not relational and (
                     c.dep_ not in SEARCH_DEPS or (c.dep_ == "prep" and c.lower_ not in SEARCH_PREPS)
@@ -351,15 +358,19 @@ def _ids(heads: list[Token], index: EntityIndex) -> set[str]:
     return {c.id for h in heads if (c := index.cluster(h)) is not None}
 
 
-def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool) -> dict[Role, list[str]]:
-    """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type."""
-    roles: dict[Role, list[str]] = {}
+Roles = dict[Role, list[str]]
+
+
+def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool) -> tuple[Roles, Roles]:
+    """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type. Places
+    ("in Tokchon", "near Tehran") come last; one that joins a role already filled ("the Sungri Motor Complex in
+    Tokchon") is returned apart, as anchored: it goes with every event a split makes of that role."""
+    roles: Roles = {}
+    anchored: Roles = {}
     used: set[str] = set()
     places = [f"place:{p}" for p in PLACE_PREPS if p in frame.preps]
-    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps), *places]
-    for slot in [*order, "complement"]:
-        if slot.startswith("place:") and any(i in used for i in _ids(slots.get("object", []), index)):
-            continue
+    order = ["subject", "object", "dative", "poss", "of", "modifier", *("prep:" + p for p in frame.preps)]
+    for slot in [*order, "complement", *places]:
         candidates = frame.preps.get(slot[6:] if slot.startswith("place:") else slot[5:], ())
         if not slot.startswith(("prep:", "place:")):
             candidates = frame.roles(slot)
@@ -370,7 +381,9 @@ def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parse
                 types = spec.types.get(role, frozenset())
                 if f.cluster.type not in types or (f.qualifier and f.cluster.type is LOC and types & PARTIES):
                     continue
+                if slot.startswith("place:") and roles.get(role):
+                    anchored.setdefault(role, []).append(f.cluster.id)
                 roles.setdefault(role, []).append(f.cluster.id)
                 used.add(f.cluster.id)
                 break
-    return roles
+    return roles, anchored
