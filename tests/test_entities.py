@@ -204,9 +204,12 @@ def test_nationality_is_a_mention_of_its_state_not_an_entity(nlp):
 
 
 def test_capital_as_place_is_the_city(nlp):
-    found = clusters(nlp, "The parts were flown to Tehran, where engineers at the IRGC tested them.")
+    found = clusters(nlp, "The parts were unloaded in Tehran, where engineers at the IRGC tested them.")
     assert "Tehran" in {m.text for m in find(found, LOC, "Tehran").mentions}
     assert not [c for c in found if c.name == "Iran"]
+    found = clusters(nlp, "The crates were shipped to Riga, Latvia, in May.")
+    find(found, LOC, "Riga")
+    find(found, LOC, "Latvia")
 
 
 def test_person_with_age_is_a_person(nlp):

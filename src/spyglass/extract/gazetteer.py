@@ -108,7 +108,7 @@ def class_phrases() -> Iterator[tuple[Entry, Phrase]]:
         "with_kb": True,
         "with_places": True,
         "with_classes": True,
-        "city_before": ["in", "near", "outside", "around", "at", "into", "of", "to", "from", "via", "through"],
+        "city_before": ["in", "near", "outside", "around", "at", "into", "of"],
         "city_after": ["area", "region", "outskirts", "suburbs", "suburb", "district", "airport", "-"],
     },
     assigns=["doc.spans", "token._.sg_place"],
@@ -154,6 +154,7 @@ class Gazetteer:
             acronym = len(text) <= 5 and text.replace(".", "").isupper()
             case = "lower" if text.islower() else "proper"
             buckets.setdefault((acronym, f"{key}|{role}|{case}"), set()).add(text)
+        self.country_names = tuple(e.name.lower() for e in self.entries.values() if e.key.startswith("country:"))
         for (acronym, label), texts in buckets.items():
             matcher = self.exact if acronym else self.lower
             matcher.add(label, list(nlp.tokenizer.pipe(sorted(texts))))
@@ -183,9 +184,15 @@ class Gazetteer:
         return doc
 
     def is_city(self, doc: Doc, start: int, end: int) -> bool:
+        """A capital is the city after a locative word, before an area word, or before ", <its country>"."""
         before = doc[start - 1].lower_ if start else ""
         after = doc[end].lower_ if end < len(doc) else ""
-        return before in self.city_before or after in self.city_after
+        country = doc[end + 1 : end + 4].text.lower() if after == "," else ""
+        return (
+            before in self.city_before
+            or after in self.city_after
+            or any(country.startswith(name) for name in self.country_names)
+        )
 
 
 def inside_name(doc: Doc, start: int, end: int) -> bool:
