@@ -26,7 +26,7 @@ def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
     if span.label_ not in WIDENED or span.id_ == "pattern:definite":
         return span
     doc, start, end = span.doc, span.start, span.end
-    while end < len(doc) and doc[end].lower_ in tails:
+    while span.label_ == "ITEM" and end < len(doc) and doc[end].lower_ in tails:
         end += 1
     while start > 0:
         chain = start - 1
