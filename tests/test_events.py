@@ -200,6 +200,15 @@ CASES = [
         [],
     ),
     (
+        "a pronoun object of a coordinated verb is the first verb's object",
+        "Karawang Trading bought nickel and cobalt in Europe and shipped them to Iran.",
+        TRADE,
+        [
+            ("TRANSFER", {"recipient": {"Karawang Trading"}, "item": {"nickel", "cobalt"}}),
+            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel", "cobalt"}, **TO_IRAN}),
+        ],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

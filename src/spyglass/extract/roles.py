@@ -28,6 +28,7 @@ QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION
 PERSONAL = frozenset({"he", "she", "him", "her"})
+OBJECT_PRONOUNS = frozenset({"them", "it"})
 PLACE_PREPS = frozenset({"in", "near"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
@@ -164,6 +165,9 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
                 slots[_prep_slot(c)] += _objects(c)
+    if verb.dep_ == "conj" and any(o.lower_ in OBJECT_PRONOUNS for o in slots["object"]):
+        shared = [c for c in verb.head.children if c.dep_ == "dobj"]
+        slots["object"] = shared or slots["object"]
     if not slots["subject"]:
         slots["subject"] = _controller(verb)
     elif verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
@@ -309,7 +313,11 @@ def _search(head: Token, index: EntityIndex) -> list[Filler]:
         nxt = []
         for tok, qual in frontier:
             for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of" and tok.lemma_.lower() in PERSON_HEADS:
+                person = tok.lemma_.lower() in PERSON_HEADS
+                if c.dep_ == "prep" and c.lower_ == "of" and person:
+                    continue
+                if c.dep_ == "prep" and c.lower_ == "for" and person:
+                    nxt.append((c, qual))
                     continue
                 relational = c.dep_ == "acl" and c.lemma_ in RELATIONAL
                 if not relational and (
