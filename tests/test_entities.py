@@ -224,6 +224,11 @@ def test_byline_and_caption_lines_are_not_story_entities(nlp):
     assert {"Japan", "Iran"} <= names
 
 
+def test_headline_capitals_are_not_taken_for_a_facility_name(nlp):
+    found = clusters(nlp, "Kim Says New Missile Factory Opens Near Border\n\nThe plant makes launchers.")
+    assert not [c for c in found if c.type is FAC]
+
+
 def test_dateline_place_is_not_an_entity(nlp):
     found = clusters(nlp, "TEHRAN - Iran unveiled the Kheibar Shekan missile on Tuesday.")
     assert "TEHRAN" not in {m.text for c in found for m in c.mentions}

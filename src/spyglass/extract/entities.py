@@ -104,6 +104,26 @@ def nested_places(chosen: list[Span], candidates: list[Span]) -> list[Span]:
     return [p for p in places if any(h.start <= p.start and p.end <= h.end for h in hosts)]
 
 
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline-style lines ("Kim Inspects New Missile Factory"): every capitalised run there
+    looks like a name, so named patterns are not trusted on them."""
+    ranges, pos = [], 0
+    for line in text.split("\n"):
+        words = [w for w in line.split() if w[:1].isalpha()]
+        if (
+            len(words) >= 4
+            and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+            and not line.rstrip().endswith(".")
+        ):
+            ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return ranges
+
+
+def within(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= span.start_char < b for a, b in ranges)
+
+
 class EntityComponent:
     def __init__(
         self,
@@ -126,10 +146,12 @@ class EntityComponent:
 
     def mentions(self, doc: Doc, candidates: list[Span]) -> list[Span]:
         skip = [dateline(doc.text), *furniture(doc.text, self.cues)]
+        headlines = title_case_lines(doc.text)
+        candidates = [c for c in candidates if not (c.id_ == "pattern:named" and within(c, headlines))]
         kept = [
             widen(c, self.modifiers, self.tails)
             for c in without_place_wrapped(candidates)
-            if not any(a <= c.start_char < b for a, b in skip) and not is_modifier(c, self.modifier_nouns)
+            if not within(c, skip) and not is_modifier(c, self.modifier_nouns)
         ]
         chosen = propagate(doc, named_before_imo(doc, join_classes(select(kept))))
         return sorted([*chosen, *nested_places(chosen, candidates)], key=lambda s: s.start)
