@@ -73,6 +73,11 @@ ATTRIBUTION = [
         ["Yonhap"],
     ),
     (
+        "scope continues over an agentless sentence",
+        "Yonhap said Karawang Trading bought nickel in Europe. The nickel was then shipped to Iran.",
+        ["Yonhap"],
+    ),
+    (
         "paragraph scope ends",
         "Yonhap said the firm was under investigation.\n\nKarawang Trading shipped nickel to Iran.",
         [],
@@ -89,6 +94,12 @@ ATTRIBUTION = [
         ["a source close to the investigation"],
     ),
 ]
+
+
+def test_scope_stops_at_a_sentence_with_its_own_actor(parser):
+    text = "Yonhap said the firm was under investigation. The Treasury designated Karawang Trading in May."
+    (event,), _ = annotate(parser, text, {**ENTS, "Treasury": (ORG, ("The Treasury",))})
+    assert event.claim.sources == []
 
 
 @pytest.mark.parametrize(("case", "text", "sources", "certainty", "cue"), CERTAINTY, ids=[c[0] for c in CERTAINTY])

@@ -2,9 +2,10 @@
 
 Attribution frames are found on the path from the trigger up to its sentence root: a reporting verb whose
 complement holds the trigger ("X said that ..."), "S quotes T as saying", "according to X", "reports of ...",
-a reporting verb beside the quote ("“...,” Lewis said"). A sentence without its own frame stays in the scope of
-the previous sentence's frame within its paragraph; hearsay without a speaker ("are said to have") keeps the
-latest source. Certainty cues are read on the trigger's own clause, which ends at a relative clause.
+a reporting verb beside the quote ("“...,” Lewis said"), "X, citing Y, reported". A sentence without its own
+frame stays in the scope of the previous sentence's frame within its paragraph while it names no actor of its
+own; hearsay without a speaker ("are said to have") keeps the latest source. Certainty cues are read on the
+trigger's own clause, which ends at a relative clause.
 """
 
 from dataclasses import dataclass, field
@@ -62,12 +63,14 @@ def _phrase(token: Token) -> str:
 
 
 def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
-    """The source a speaker phrase names: its entity, an organisation inside it ("analysts at CNS"), the outlet a
+    """The source a speaker phrase names: its entity, a person or else an organisation inside it ("White House
+    spokesman John Kirby", "analysts at CNS"), the outlet a
     description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
     cluster = state.index.cluster(token) or _pronoun_referent(token, state)
     if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
         inside = [c for t in token.subtree if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
-        cluster = inside[0] if inside else None
+        people = [c for c in inside if c.type is EntityType.PERSON]
+        cluster = (people or inside or [None])[0]
     if cluster is not None:
         found = Source(entity=cluster.id, name=cluster.name)
         if cluster.type is EntityType.ORGANIZATION:
@@ -243,7 +246,7 @@ def claim_for(token: Token, state: Discourse) -> Claim:
         frame = Frame(sources, frames[0].cue)
     elif _hearsay(token, lex) and state.latest is not None:
         frame = state.latest
-    elif state.scope is not None and state.scope_paragraph == paragraph_of(sent):
+    elif state.scope is not None and state.scope_paragraph == paragraph_of(sent) and _continues(token, state):
         frame = state.scope
     else:
         return Claim(certainty=certainty, cue=cue)
@@ -251,6 +254,17 @@ def claim_for(token: Token, state: Discourse) -> Claim:
         if _rank(f.certainty) < _rank(certainty):
             certainty, cue = f.certainty, f.cue
     return Claim(sources=_dedupe(frame.sources), certainty=certainty, cue=cue or frame.cue)
+
+
+def _continues(token: Token, state: Discourse) -> bool:
+    """A sentence stays in the previous sentence's attribution when it goes on with the same report: no named
+    actor of its own as subject ("The materials were then shipped ...", "It also sold ..."), or a quotation."""
+    if token.sent.text.lstrip()[:1] in QUOTES:
+        return True
+    clause = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")), token)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    actors = SPEAKERS | {EntityType.LOCATION}
+    return not any(getattr(state.index.cluster(t), "type", None) in actors for s in subjects for t in s.subtree)
 
 
 def _rank(value: Certainty) -> int:
