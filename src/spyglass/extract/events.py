@@ -144,7 +144,7 @@ def _add_places(roles: dict[Role, list[str]], index: EntityIndex, trigger: Trigg
             mentions = [m for c, m in index.mentions_in(sent) if c.id == cluster_id]
             for m in mentions:
                 near = [c for t in m.root.children for c in [index.cluster(t)] if c is not None and c.id != cluster_id]
-                inside = [c for c, s in index.mentions_in(m) if c.id != cluster_id]
+                inside = [c for c in index.nested(m) if c.id != cluster_id]
                 places = [c.id for c in near + inside if c.type is EntityType.LOCATION]
                 if places:
                     roles[place] = places[:1]

@@ -49,6 +49,7 @@ class EntityIndex:
     def __init__(self, clusters: list[EntityCluster]) -> None:
         self.at: dict[int, tuple[EntityCluster, Span]] = {}
         self.types = {c.id: c.type for c in clusters}
+        self.all = [(c, m) for c in clusters for m in c.mentions]
         for cluster in clusters:
             for m in cluster.mentions:
                 for i in range(m.start, m.end):
@@ -79,6 +80,11 @@ class EntityIndex:
                 if cluster is not None and cluster.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
                     return cluster
         return None
+
+    def nested(self, span: Span) -> list[EntityCluster]:
+        """Entities with a mention inside `span`, also where a longer mention covers it ("Hong Kong" in "a
+        trading company in Hong Kong")."""
+        return [c for c, m in self.all if span.start <= m.start and m.end <= span.end and len(m) < len(span)]
 
     def mentions_in(self, span: Span) -> list[tuple[EntityCluster, Span]]:
         seen: dict[int, tuple[EntityCluster, Span]] = {}
