@@ -87,6 +87,7 @@ COREF = [
 
 
 COREF += [
+    ("North Korea fired a missile. The North said the test succeeded.", LOC, "North Korea", {"The North"}),
     (
         "He routed the pumps through a front company in Dubai. Records show Falcon Crest Trading LLC in Dubai paid.",
         ORG,

@@ -15,6 +15,7 @@ from spyglass.extract.entity_ref import EntityCluster
 from spyglass.extract.gazetteer import CANDIDATES
 from spyglass.extract.lexicon import Entry, canonical, singular
 from spyglass.extract.links import (
+    add_short_forms,
     add_surnames,
     merge_appositions,
     merge_classes_into_named,
@@ -74,6 +75,7 @@ class Coreference:
         add_surnames(doc, clusters, self.rules.name_suffixes)
         merge_classes_into_named(clusters)
         merge_introduced_later(doc, clusters, places)
+        add_short_forms(doc, clusters)
         kept = [c for c in clusters if c.kinds() - {"ner:surname", "pattern:definite"}]
         return [
             EntityCluster(

@@ -82,8 +82,14 @@ def record_phrases(records: Iterable[KBRecord]) -> Iterator[tuple[Entry, Phrase]
 
 def country_phrases() -> Iterator[tuple[Entry, Phrase]]:
     for country in countries():
+        facts = {"country": country["code"]}
         entry = Entry(
-            f"country:{country['code']}", EntityType.LOCATION, country["name"], None, {"country": country["code"]}
+            f"country:{country['code']}",
+            EntityType.LOCATION,
+            country["name"],
+            None,
+            facts,
+            tuple(country.get("short", [])),
         )
         for role, names in (
             ("name", [country["name"], *country.get("aliases", [])]),

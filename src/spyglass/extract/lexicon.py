@@ -18,13 +18,15 @@ from spyglass.model import EntityType
 
 @dataclass(frozen=True)
 class Entry:
-    """What a gazetteer key stands for: the entity's type, its display name, its knowledge-base id and facts."""
+    """What a gazetteer key stands for: the entity's type, its display name, its knowledge-base id and facts, and the
+    short forms ("the North") that name it once a story has named it in full."""
 
     key: str
     type: EntityType
     name: str
     kb_id: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    short_forms: tuple[str, ...] = ()
 
 
 def read_data(name: str) -> Any:

@@ -171,3 +171,18 @@ def near(doc: Doc, m: Span, window: int) -> Span:
 def place_marks(doc: Doc, spans: list[Span], places: dict[int, str]) -> set[str]:
     """Country codes and place words inside the spans."""
     return {mark for s in spans for t in s for mark in (places.get(t.i), t.text if t._.sg_place else None) if mark}
+
+
+def add_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "the North" is a mention of North Korea once the story has named North Korea (as written, but for the
+    first word's case), unless a name follows ("the North Atlantic")."""
+    covered = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for c in clusters:
+        for form in c.entry.short_forms if c.entry else ():
+            words = form.split()
+            for i in range(len(doc) - len(words) + 1):
+                span = doc[i : i + len(words)]
+                after = doc[i + len(words)] if i + len(words) < len(doc) else None
+                same = span[0].lower_ == words[0].lower() and [t.text for t in span[1:]] == words[1:]
+                if same and not covered & set(range(i, i + len(words))) and not (after and after.is_title):
+                    c.mentions.append(span)
