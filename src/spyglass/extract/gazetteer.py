@@ -190,12 +190,15 @@ class Gazetteer:
         return doc
 
     def is_city(self, doc: Doc, start: int, end: int) -> bool:
-        """A capital is the city after a locative word, before an area word, or before ", <its country>"."""
+        """A capital is the city after a locative word or "bound for", before an area word, or before
+        ", <its country>"."""
         before = doc[start - 1].lower_ if start else ""
         after = doc[end].lower_ if end < len(doc) else ""
         country = doc[end + 1 : end + 4].text.lower() if after == "," else ""
+        bound = before == "for" and start > 1 and doc[start - 2].lower_ in ("bound", "destined", "headed")
         return (
-            before in self.city_before
+            bound
+            or before in self.city_before
             or after in self.city_after
             or any(country.startswith(name) for name in self.country_names)
         )
