@@ -141,10 +141,10 @@ HOSTILE = record(
 RECORDS = (VISIT, TEST, HOSTILE)
 
 
-def make_client(tmp_path: Path, seed: bool = True, **settings: Any) -> TestClient:
-    """A TestClient over a fresh SQLite store in `tmp_path`, holding RECORDS when `seed`."""
+def make_client(tmp_path: Path, seed: bool = True, db: str | None = None, **settings: Any) -> TestClient:
+    """A TestClient over a fresh store (`db`, else SQLite in `tmp_path`), holding RECORDS when `seed`."""
     tmp_path.mkdir(parents=True, exist_ok=True)
-    app = create_app(Settings(db=f"sqlite:///{tmp_path / 'store.db'}", **settings))
+    app = create_app(Settings(db=db or f"sqlite:///{tmp_path / 'store.db'}", **settings))
     if seed:
         with app.state.sessionmaker.begin() as session:
             for rec in RECORDS:
