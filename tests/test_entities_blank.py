@@ -29,3 +29,17 @@ CASES = [
 def test_blank_pipeline_finds_gazetteer_and_pattern_entities(blank, text, etype, name):
     found = [(c.type, c.name) for c in blank(text)._.sg_entities]
     assert (etype, name) in found
+
+
+def test_un_list_entries_are_in_the_gazetteer(blank):
+    found = {c.name: c for c in blank("Officials of Green Pine Associated Corporation met buyers.")._.sg_entities}
+    assert found["Green Pine Associated Corporation"].kb_id.startswith("un-sc:")
+
+
+EDGE_INPUTS = ["", " ", "(", "Kim (", "IMO 1234567", "The tanker, the", "SEOUL -", "Factory No.", "a Chinese"]
+
+
+@pytest.mark.parametrize("text", EDGE_INPUTS)
+def test_fragments_do_not_break_the_components(blank, text):
+    for cluster in blank(text)._.sg_entities:
+        assert cluster.name and cluster.mentions
