@@ -239,3 +239,25 @@ def test_screening_shipments(client: TestClient, declaration: dict, kinds: set[s
     assert response.status_code == 200
     flags = response.json()
     assert {f["kind"] for f in flags} == kinds and all(f["detail"] for f in flags)
+
+
+HTML_PAGE = (
+    "<html><head><title>Cargo seized</title></head><body><nav>Home | World | Sport</nav><article>"
+    "<h1>Cargo seized</h1><p>Customs officers in Busan seized 40 tonnes of aluminium alloy bound for Nampo on "
+    "3 April 2024, the Korea Customs Service said on Friday.</p><p>The shipper, a Dalian trading company, had "
+    "declared the cargo as kitchen equipment, officials said.</p></article><footer>Copyright</footer></body></html>"
+)
+
+
+def test_ingest_html_once(tmp_path) -> None:
+    client = make_client(tmp_path, seed=False)
+    first = client.post("/api/ingest", json={"html": HTML_PAGE, "published": "2024-04-05"})
+    assert first.status_code == 201, first.text
+    (doc,) = first.json()["documents"]
+    assert doc["new"] and doc["entities"] >= 2
+    stored = client.get(f"/api/documents/{doc['id']}").json()
+    assert "<p>" not in stored["text"] and "aluminium alloy bound for Nampo" in stored["text"]
+    assert stored["published"] == "2024-04-05" and "Home | World" not in stored["text"]
+    again = client.post("/api/ingest", json={"html": HTML_PAGE})
+    assert again.status_code == 200 and again.json()["documents"][0] == {**doc, "new": False}
+    assert client.get("/api/documents").json()["total"] == 1
