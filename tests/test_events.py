@@ -209,6 +209,12 @@ CASES = [
         ],
     ),
     (
+        "an event noun in an adjunct takes the verb's subject",
+        "Inspectors from the IAEA took samples during a visit to the Fordow Fuel Enrichment Plant.",
+        {"IAEA": (ORG, ()), "Fordow Fuel Enrichment Plant": (FAC, ())},
+        [("VISIT", {"visitor": {"IAEA"}, "site": {"Fordow Fuel Enrichment Plant"}})],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

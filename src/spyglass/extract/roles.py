@@ -242,7 +242,7 @@ def _prep_slot(prep: Token) -> str:
 
 
 def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
-    """ "X was behind the theft", "X is responsible for the attack": X."""
+    """ "X was behind the theft", "X is responsible for the attack", "X took samples during a visit to Y": X."""
     if noun.dep_ != "pobj":
         return []
     prep = noun.head
@@ -250,7 +250,7 @@ def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
     if governors is None:
         return []
     node = prep.head
-    if lemma_of(node, lex) not in governors:
+    if lemma_of(node, lex) not in governors and not ("*" in governors and node.pos_ == "VERB"):
         return []
     while node.dep_ in ("acomp", "attr", "xcomp") and node.head.i != node.i:
         node = node.head
