@@ -29,6 +29,7 @@ from spyglass.store.records import save_extraction
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_TITLE = "<script>alert('title')</script>"
+XSS_BOILERPLATE = "<a href=javascript:alert(2)>Share this</a>"
 
 
 def spans(text: str, surface: str) -> list[Span]:
@@ -49,9 +50,12 @@ def record(
     entities: list[tuple[str, EntityType, str]],
     events: list[dict[str, Any]],
     kb: dict[str, str] | None = None,
+    boilerplate: tuple[str, ...] = (),
 ) -> Extraction:
     """An extraction of `text`: entities as (id, type, surface), events as dicts of trigger/args/date/claim."""
-    document = Document.build("test:" + title, text, title=title, outlet="Test Wire", published=published)
+    document = Document.build(
+        "test:" + title, text, title=title, outlet="Test Wire", published=published, boilerplate=list(boilerplate)
+    )
     ents = [
         Entity(id=eid, name=surface, type=etype, kb_id=(kb or {}).get(eid), mentions=spans(text, surface))
         for eid, etype, surface in entities
@@ -127,6 +131,7 @@ HOSTILE = record(
     f"The firm {XSS_NAME} shipped <b>valves</b> to Nampo, a broker said.",
     title=XSS_TITLE,
     published=date(2024, 1, 15),
+    boilerplate=(XSS_BOILERPLATE,),
     entities=[("e1", EntityType.ORGANIZATION, XSS_NAME), ("e2", EntityType.LOCATION, "Nampo")],
     events=[
         {

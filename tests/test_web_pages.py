@@ -8,9 +8,9 @@ from fastapi.testclient import TestClient
 from spyglass.server.geoplot import plot
 from spyglass.server.highlight import marked, segments
 from spyglass.store.identity import corpus_entity_id, entity_key
-from test_server_fixtures import HOSTILE, TEST, VISIT, XSS_NAME, XSS_TITLE, make_client, record
+from test_server_fixtures import HOSTILE, TEST, VISIT, XSS_BOILERPLATE, XSS_NAME, XSS_TITLE, make_client, record
 
-RAW_PAYLOADS = (XSS_NAME, XSS_TITLE, "<b>valves</b>", "<i>x</i>", "<script>")
+RAW_PAYLOADS = (XSS_NAME, XSS_TITLE, XSS_BOILERPLATE, "<b>valves</b>", "<i>x</i>", "<script>")
 
 
 @pytest.fixture(scope="module")
@@ -119,6 +119,12 @@ def test_untrusted_text_is_escaped(client: TestClient, url: str) -> None:
         assert payload not in html
     assert html.count("<script") == html.count('<script src="/static/app.js" defer></script>')
     assert "onerror=alert" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+
+
+def test_document_view_lists_removed_boilerplate(client: TestClient) -> None:
+    html = page(client, f"/documents/{HOSTILE.document.id}")
+    removed = html.split("Removed as boilerplate (1)", 1)[1].split("</details>", 1)[0]
+    assert "&lt;a href=javascript:alert(2)&gt;Share this&lt;/a&gt;" in removed
 
 
 def test_unknown_pages_are_html_errors(client: TestClient) -> None:
