@@ -215,6 +215,25 @@ CASES = [
         [("VISIT", {"visitor": {"IAEA"}, "site": {"Fordow Fuel Enrichment Plant"}})],
     ),
     (
+        "a relative clause after a place phrase tells of the noun before it",
+        "Kim Jong Un inspected the Yuri Gagarin Aviation Plant in Komsomolsk that builds Su-35 fighter jets.",
+        {**KIM, "Yuri Gagarin Aviation Plant": (FAC, ()), "Komsomolsk": (LOC, ()), "Su-35": (WPN, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Yuri Gagarin Aviation Plant", "Komsomolsk"}}),
+            ("PRODUCTION", {"producer": {"Yuri Gagarin Aviation Plant"}, "item": {"Su-35"}}),
+        ],
+    ),
+    (
+        "a denial does not merge into the event it denies",
+        "Karawang Trading shipped nickel to Iran in May. Iran's foreign minister said Karawang Trading had not "
+        "shipped any nickel to Iran.",
+        TRADE,
+        [
+            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel"}, **TO_IRAN}),
+            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel"}, **TO_IRAN}),
+        ],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

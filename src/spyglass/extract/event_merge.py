@@ -13,7 +13,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from spyglass.extract.event_lexicon import RoleSpec
-from spyglass.model import Claim, DateSpan, EventType, Role
+from spyglass.model import Certainty, Claim, DateSpan, EventType, Role
 
 Roles = dict[Role, list[str]]
 
@@ -36,7 +36,10 @@ def complete(c: Candidate, spec: RoleSpec) -> bool:
 
 
 def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
-    """No core role filled by both with disjoint entities, and no two resolved dates that do not overlap."""
+    """No core role filled by both with disjoint entities, no two resolved dates that do not overlap, and the
+    same polarity (a denial is not the event it denies)."""
+    if (a.claim.certainty is Certainty.negated) != (b.claim.certainty is Certainty.negated):
+        return False
     for role, ids in a.roles.items():
         if role in spec.core and b.roles.get(role) and not set(ids) & set(b.roles[role]):
             return False

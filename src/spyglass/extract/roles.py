@@ -110,12 +110,20 @@ def _relative(verb: Token) -> bool:
     return verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))
 
 
+def _placed(noun: Token) -> Token:
+    """ "an aircraft factory in Komsomolsk that builds jets": a "that"/"which" clause after a place phrase tells of
+    the noun the place phrase hangs on (places take "where")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPS and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head
+    return noun
+
+
 def _antecedent(token: Token) -> Token | None:
     """The noun a relative clause containing `token` modifies (through a control chain)."""
     h = token
     for _ in range(4):
         if _relative(h):
-            return h.head
+            return _placed(h.head)
         if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
             return None
         h = h.head
