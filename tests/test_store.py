@@ -1,5 +1,8 @@
 """The store on SQLite and PostgreSQL: migrations, records in and out, linking, search, queries, deletion."""
 
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -9,6 +12,7 @@ from sqlalchemy import func, inspect, select
 
 from spyglass.errors import SpyglassError
 from spyglass.model import Certainty, EventType
+from spyglass.store.db import make_engine
 from spyglass.store.fulltext import fts5_query, search
 from spyglass.store.queries import get_entity, list_events, timeline
 from spyglass.store.records import delete_document, iter_extractions, list_documents, load_extraction, save_extraction
@@ -234,3 +238,15 @@ def test_listing_and_streaming_documents(sessions):
 def test_sentence_around(text, word, sentence):
     at = text.index(word)
     assert sentence_around(text, at, at + len(word)).text == sentence
+
+
+def test_processes_starting_together_migrate_once(db_url):
+    code = "import sys; from spyglass.store.db import make_engine; from spyglass.store.schema import ensure_schema; "
+    code += "ensure_schema(make_engine(sys.argv[1]))"
+    starts = [subprocess.Popen([sys.executable, "-c", code, db_url], stderr=subprocess.PIPE) for _ in range(3)]
+    with ThreadPoolExecutor(2) as pool:  # and threads of this process at the same time
+        list(pool.map(ensure_schema, [make_engine(db_url), make_engine(db_url)]))
+    assert [p.wait(timeout=120) for p in starts] == [0, 0, 0], [p.stderr.read() for p in starts if p.stderr]
+    engine = make_engine(db_url)
+    assert set(metadata().tables) <= set(inspect(engine).get_table_names())
+    engine.dispose()

@@ -1,13 +1,15 @@
 """Bring a database to the current schema by running the Alembic migrations shipped in the package."""
 
+import threading
 from importlib import import_module, resources
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, MetaData
+from sqlalchemy import Connection, Engine, MetaData, text
 
 from spyglass.store.db import Base
 
+_MIGRATING = threading.Lock()
 TABLE_MODULES = ("spyglass.store.tables", "spyglass.kb.tables")
 
 
@@ -40,6 +42,16 @@ def alembic_config(connection: Connection | None = None) -> Config:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Upgrade the database of `engine` to the newest revision (creating it when empty); a no-op when current."""
-    with engine.begin() as connection:
+    """Upgrade the database of `engine` to the newest revision (creating it when empty); a no-op when current.
+
+    Safe when several processes start on one database: the migration holds the write lock (SQLite: BEGIN IMMEDIATE,
+    which also makes its DDL one transaction) or an advisory lock (PostgreSQL), so one process migrates and the
+    others then find the schema current. Alembic's context is process-global, so threads of one process take turns.
+    """
+    with _MIGRATING, engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        elif connection.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(hashtext('spyglass-schema'))"))
         command.upgrade(alembic_config(connection), "head")
+        connection.commit()
