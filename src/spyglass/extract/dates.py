@@ -228,7 +228,7 @@ def _clause_head(token: Token, trigger: Token) -> Token:
     """The nearest verb at or above a date token (the clause it belongs to), or the trigger when the date sits in
     the trigger's own noun phrase ("the July 28, 2017, launch")."""
     for node in (token, *token.ancestors):
-        if node.i == trigger.i or node.pos_ in ("VERB", "AUX"):
+        if node.i == trigger.i or (node.pos_ in ("VERB", "AUX") and node.dep_ not in NOMINAL_DEPS):
             return node
     return token.sent.root
 
@@ -263,6 +263,8 @@ def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
     return span.start <= sent.start + 1 and sent.root.i in clause
 
 
+# A "verb" in a noun's position is a tagging slip ("tungsten and aluminum alloys" with "alloys" as a verb).
+NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod"})
 REPORTING = frozenset({"said", "says", "reported", "reports", "released", "announced", "told", "stated"})
 
 
