@@ -140,19 +140,20 @@ def fits_short(cluster: Cluster, names: list[list[str]], short: Cluster, words: 
 def merge_introduced_later(doc: Doc, clusters: list[Cluster], places: dict[int, str], window: int = 5) -> None:
     """A story often introduces an actor unnamed and names it later beside the same place: "through a front company
     in Dubai" ... "Gulf Star General Trading LLC in Dubai". The unnamed actor joins the one named organisation
-    first mentioned after it with that place (country or place word) within `window` words."""
-    for unnamed in [c for c in clusters if c.signature and c.type is EntityType.ORGANIZATION]:
+    first mentioned after it with that place (country or place word) within `window` words; so does an unnamed
+    facility ("an aircraft factory in Komsomolsk-on-Amur" ... "the Yuri Gagarin Aviation Plant in Komsomolsk")."""
+    for unnamed in [c for c in clusters if c.signature and c.type in INTRODUCED]:
         if unnamed not in clusters or any(
             m.id_ != "pattern:unnamed" or m[0].lower_ not in INDEFINITE for m in unnamed.mentions
         ):
             continue
-        where = place_marks(doc, unnamed.mentions, places)
+        where = place_marks(doc, [doc[m.start : min(len(doc), m.end + 3)] for m in unnamed.mentions], places)
         if not where:
             continue
         named = [
             c
             for c in clusters
-            if c.type is EntityType.ORGANIZATION
+            if c.type is unnamed.type
             and c.signature is None
             and c.first > unnamed.first
             and where & place_marks(doc, [near(doc, min(c.mentions, key=lambda m: m.start), window)], places)
@@ -162,6 +163,7 @@ def merge_introduced_later(doc: Doc, clusters: list[Cluster], places: dict[int, 
 
 
 INDEFINITE = frozenset({"a", "an", "one"})
+INTRODUCED = (EntityType.ORGANIZATION, EntityType.FACILITY)
 
 
 def near(doc: Doc, m: Span, window: int) -> Span:
