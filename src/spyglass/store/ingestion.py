@@ -9,6 +9,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -89,16 +90,19 @@ def extract_local(items: Iterable[Document | T], workers: int = 1) -> Iterator[E
         yield from drain()
         return
     # spawn, not fork: a forked copy of a threaded parent (a server, a test runner) can deadlock on a held lock
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque[Future] = deque()
-        for chunk in _chunks(documents(), CHUNK):
-            yield from drain()
-            pending.append(pool.submit(_extract_chunk, chunk))
-            if len(pending) >= 2 * workers:
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            pending: deque[Future] = deque()
+            for chunk in _chunks(documents(), CHUNK):
+                yield from drain()
+                pending.append(pool.submit(_extract_chunk, chunk))
+                if len(pending) >= 2 * workers:
+                    yield from _converted(pending.popleft().result())
+            while pending:
                 yield from _converted(pending.popleft().result())
-        while pending:
-            yield from _converted(pending.popleft().result())
-        yield from drain()
+            yield from drain()
+    except BrokenProcessPool as err:
+        raise SpyglassError("an extraction worker died (out of memory?); what was stored is kept: run again") from err
 
 
 def _converted(results: list[Extraction | tuple[str, str]]) -> Iterator[Extraction | InputError]:
