@@ -185,10 +185,13 @@ async def drive(base: str, paths: list[tuple[str, str]], clients: int, seconds: 
                 kind, path = rng.choice(paths)
                 began = time.perf_counter()
                 try:
-                    ok = (await client.get(path)).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                latencies.setdefault(kind if ok else "error", []).append(time.perf_counter() - began)
+                    status = (await client.get(path)).status_code
+                    failure = "" if status == 200 else f"HTTP {status}"
+                except httpx.HTTPError as err:
+                    failure = f"{type(err).__name__}: {err}"
+                latencies.setdefault("error" if failure else kind, []).append(time.perf_counter() - began)
+                if failure:
+                    print(f"spyglass: {path}: {failure}", file=sys.stderr)
 
         await asyncio.gather(*(one(random.Random(i)) for i in range(clients)))
     return latencies
