@@ -13,6 +13,7 @@ from spyglass.model import EventType
 
 DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"})
 NOT_EVENTS = frozenset({"amod", "compound", "aux", "auxpass"})
+NOUN_SLOTS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass"})  # a "verb" there is a tagging slip
 FUTURE = frozenset({"will", "shall", "'ll", "would"})
 
 
@@ -102,6 +103,8 @@ def _word_class(token: Token, lex: EventLexicon) -> bool | None:
     if is_parsed(token.doc):
         if token.dep_ in NOT_EVENTS:
             return None
+        if token.pos_ == "VERB" and token.dep_ in NOUN_SLOTS and token.tag_ != "VBG":
+            return True
         return {"NOUN": True, "PROPN": True, "VERB": False}.get(token.pos_)
     prev = token.doc[token.i - 1].lower_ if token.i else ""
     return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
