@@ -29,11 +29,13 @@ from spyglass.store.tables import (
 from spyglass.store.views import DocumentPage, DocumentSummary
 
 
-def _insert_ignore(session: Session, table, values: dict) -> bool:  # type: ignore[no-untyped-def]
-    """INSERT ... ON CONFLICT DO NOTHING; True when the row was new."""
+def _insert_new(session: Session, table, rows: list[dict]) -> set[str]:  # type: ignore[no-untyped-def]
+    """INSERT ... ON CONFLICT DO NOTHING of `rows` in one statement; the ids of the rows that were new."""
+    if not rows:
+        return set()
     dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing()
-    return session.execute(statement.returning(*table.primary_key.columns)).first() is not None
+    statement = dialect.insert(table).values(rows).on_conflict_do_nothing().returning(table.c.id)
+    return set(session.scalars(statement))
 
 
 def _document_values(document: Document, schema_version: str) -> dict:
@@ -45,14 +47,19 @@ def _document_values(document: Document, schema_version: str) -> dict:
     }
 
 
-def _link_entity(session: Session, entity: Entity) -> str:
-    """The corpus entity this extracted entity belongs to, created (and indexed) on first sight."""
-    key = entity_key(entity)
-    cid = corpus_entity_id(key)
-    values = {"id": cid, "key": key, "name": entity.name, "type": entity.type.value, "kb_id": entity.kb_id}
-    if _insert_ignore(session, CorpusEntityRow.__table__, values):
-        fulltext.index_entity(session, cid, entity.name)
-    return cid
+def _link_entities(session: Session, entities: list[Entity]) -> dict[str, str]:
+    """The corpus entity of each extracted entity (by its local id), created (and indexed) on first sight."""
+    linked, rows = {}, {}
+    for entity in entities:
+        key = entity_key(entity)
+        linked[entity.id] = cid = corpus_entity_id(key)
+        rows.setdefault(
+            cid, {"id": cid, "key": key, "name": entity.name, "type": entity.type.value, "kb_id": entity.kb_id}
+        )
+    ordered = [rows[cid] for cid in sorted(rows)]  # one lock order for concurrent writers (PostgreSQL)
+    for cid in sorted(_insert_new(session, CorpusEntityRow.__table__, ordered)):
+        fulltext.index_entity(session, cid, rows[cid]["name"])
+    return linked
 
 
 def save_extraction(session: Session, extraction: Extraction) -> bool:
@@ -61,10 +68,11 @@ def save_extraction(session: Session, extraction: Extraction) -> bool:
     Raises `SpyglassError` for a record whose events name entities it does not have (roll back the session then).
     """
     doc = extraction.document
-    if not _insert_ignore(session, DocumentRow.__table__, _document_values(doc, extraction.schema_version)):
+    if not _insert_new(session, DocumentRow.__table__, [_document_values(doc, extraction.schema_version)]):
         return False
     fulltext.index_document(session, doc)
     entity_ids = {e.id: document_entity_id(doc.id, e.id) for e in extraction.entities}
+    corpus_ids = _link_entities(session, extraction.entities)
     entities, mentions = [], []
     for pos, entity in enumerate(extraction.entities):
         row_id = entity_ids[entity.id]
@@ -74,7 +82,7 @@ def save_extraction(session: Session, extraction: Extraction) -> bool:
                 "document_id": doc.id,
                 "local_id": entity.id,
                 "position": pos,
-                "corpus_entity_id": _link_entity(session, entity),
+                "corpus_entity_id": corpus_ids[entity.id],
                 "name": entity.name,
                 "type": entity.type.value,
                 "kb_id": entity.kb_id,
