@@ -190,9 +190,14 @@ class Gazetteer:
         return doc
 
     def is_city(self, doc: Doc, start: int, end: int) -> bool:
-        """A capital is the city after a locative word or "bound for", before an area word, or before
-        ", <its country>"."""
-        before = doc[start - 1].lower_ if start else ""
+        """A capital is the city after a locative word (also across a list: "in Seoul and Tokyo") or "bound for",
+        before an area word, or before ", <its country>"."""
+        j = start - 1
+        while j > 0 and doc[j].lower_ in ("and", "or", ","):
+            j -= 1
+            while j > 0 and doc[j].is_title:
+                j -= 1
+        before = doc[j].lower_ if j >= 0 else ""
         after = doc[end].lower_ if end < len(doc) else ""
         country = doc[end + 1 : end + 4].text.lower() if after == "," else ""
         bound = before == "for" and start > 1 and doc[start - 2].lower_ in ("bound", "destined", "headed")
