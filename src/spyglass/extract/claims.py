@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.entity_ref import EntityCluster
 from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
-from spyglass.extract.roles import EntityIndex
 from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
 

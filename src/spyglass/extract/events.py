@@ -1,9 +1,9 @@
 """Event component: sets `doc._.sg_events` (contract `Event`s whose arguments point at entity cluster ids).
 
-Per sentence: triggers (triggers.py) → roles (roles.py) → claim (claims.py) → date (dates.py) → stated
-attributes (attributes.py); then the document's candidates merge (merge.py). It reads the entity clusters the
-entity component left on `doc._.sg_entities`, so it must run last. Without a dependency parse it falls back to
-a sentence window and marks each event `attributes["parse"] = "window"`.
+Per sentence: triggers (triggers.py) → slots (slots.py) → roles (roles.py) → claim (claims.py) → date
+(dates.py) → stated attributes (event_attributes.py); then the document's candidates merge (event_merge.py).
+It reads the entity clusters the entity component left on `doc._.sg_entities`, so it must run last. Without a
+dependency parse it falls back to a sentence window and marks each event `attributes["parse"] = "window"`.
 """
 
 from spacy.language import Language
@@ -11,11 +11,13 @@ from spacy.tokens import Doc
 
 from spyglass.extract.claims import Discourse, claim_for, note_sentence
 from spyglass.extract.dates import DateExpr, date_of, find_dates, published_of
+from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.entity_ref import EntityCluster, entities_of
 from spyglass.extract.event_attributes import cues, declarations, stated_attributes
 from spyglass.extract.event_lexicon import EventLexicon, claim_lexicon, date_lexicon, event_lexicon
 from spyglass.extract.event_merge import Candidate, merge
-from spyglass.extract.roles import EntityIndex, assign, is_irrealis, is_specific, parse_slots, window_slots
+from spyglass.extract.roles import assign
+from spyglass.extract.slots import is_irrealis, is_specific, parse_slots, window_slots
 from spyglass.extract.triggers import Trigger, find_triggers, is_parsed
 from spyglass.model import Argument, EntityType, Event, EventType, Role, Span
 
@@ -55,7 +57,9 @@ class EventComponent:
         doc._.sg_events = [self._event(k, c) for k, c in enumerate(events, 1)]
         return doc
 
-    def _candidate(self, trigger: Trigger, index: EntityIndex, state: Discourse, dates: list, parsed: bool):
+    def _candidate(
+        self, trigger: Trigger, index: EntityIndex, state: Discourse, dates: list[DateExpr], parsed: bool
+    ) -> Candidate | None:
         lex: EventLexicon = self.lex
         spec = lex.specs[trigger.sense.type]
         if parsed:
