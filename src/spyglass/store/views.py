@@ -6,7 +6,7 @@ are corpus-level (`EntityRef.id` is stable across documents) and every event car
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -45,7 +45,7 @@ class DocumentPage(BaseModel):
 class SearchHit(BaseModel):
     """A document or entity matching a full-text query; `highlights` are (start, end) offsets into `snippet`."""
 
-    kind: str  # "document" | "entity"
+    kind: Literal["document", "entity"]
     id: str
     title: str
     snippet: str
