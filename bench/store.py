@@ -2,7 +2,8 @@
 
 Stores pre-built records (bench/store_corpus.py) so it measures the store, not the NLP. Prints throughput, resident
 memory as the corpus grows (it should stay flat: records stream through), and search latency, each against a
-baseline run in the same process: writing the document rows alone, and a LIKE scan instead of the full-text index.
+baseline run in the same process: writing the document rows alone (to a SQLite file, whatever `--db` is), and a LIKE
+scan instead of the full-text index.
 
     python3 bench/store.py [--count 10000] [--queries 200] [--db URL]
 """
@@ -113,7 +114,7 @@ def main() -> None:
         seconds = ingest(engine, args.count)
         per_doc = seconds / args.count
         print(
-            f"ingest: {args.count / seconds:.0f} docs/s ({per_doc * 1000:.2f} ms/doc); document rows alone "
+            f"ingest: {args.count / seconds:.0f} docs/s ({per_doc * 1000:.2f} ms/doc); document rows alone (SQLite) "
             f"{base * 1000:.2f} ms/doc; ratio {per_doc / base:.1f}x"
         )
         print(f"memory: rss {rss_before:.0f} MB before, {rss_mb():.0f} MB after; peak rss {peak_mb():.0f} MB")
