@@ -22,6 +22,7 @@ SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 QUOTES = "\"'“”‘’«»"
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "punct"})
 SPEAKER_PRONOUNS = {
     "he": frozenset({EntityType.PERSON}),
     "she": frozenset({EntityType.PERSON}),
@@ -56,9 +57,18 @@ def paragraph_of(sent: Span) -> int:
     return sent.doc.text.count("\n", 0, sent.start_char)
 
 
+def _core(token: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses ("The quarterly report[, sent to the agency's board]")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ not in CLAUSES:
+            out += _core(c)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _phrase(token: Token) -> str:
-    words = [t for t in token.subtree if t.dep_ not in ("relcl", "punct") or t.text not in QUOTES]
-    text = token.doc[words[0].i : words[-1].i + 1].text if words else token.text
+    words = _core(token)
+    text = token.doc[words[0].i : words[-1].i + 1].text
     return " ".join(text.translate({ord(q): None for q in QUOTES}).split()).strip(" ,:;")
 
 
@@ -68,7 +78,7 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
     cluster = state.index.cluster(token) or _pronoun_referent(token, state)
     if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
-        inside = [c for t in token.subtree if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
+        inside = [c for t in _core(token) if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
         people = [c for c in inside if c.type is EntityType.PERSON]
         cluster = (people or inside or [None])[0]
     if cluster is not None:
