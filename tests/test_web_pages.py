@@ -1,10 +1,13 @@
 """The web pages over a real store: highlighting from offsets, events with roles and claims, escaping, charts."""
 
 import re
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
 
+from spyglass.model import EventType
+from spyglass.server.charts import series, timeline_chart
 from spyglass.server.geoplot import plot
 from spyglass.server.highlight import marked, segments
 from spyglass.store.identity import corpus_entity_id, entity_key
@@ -210,3 +213,24 @@ def test_screening_page(client: TestClient) -> None:
     for kind in ("controlled goods", "description mismatch", "transshipment point"):
         assert f'<span class="type">{kind}</span>' in shipment
     assert "No flag raised" in page(client, "/screening?description=fresh+apples&hs_code=0808.10")
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "unit", "ticks"),
+    [
+        (date(2024, 1, 5), date(2024, 3, 9), "month", ["2024", "Feb", "Mar"]),
+        (date(2015, 1, 1), date(2024, 12, 1), "month", [str(y) for y in range(2015, 2025)]),
+        (
+            date(1990, 6, 1),
+            date(2024, 6, 1),
+            "year",
+            ["1990", "1993", "1996", "1999", "2002", "2005", "2008", "2011", "2014", "2017", "2020", "2023"],
+        ),
+    ],
+)
+def test_timeline_series_and_ticks(first: date, last: date, unit: str, ticks: list[str]) -> None:
+    timeline = series([(first, EventType.TEST), (last, EventType.VISIT), (None, EventType.TEST)])
+    assert timeline.unit == unit and timeline.undated == 1
+    assert timeline.periods[0].counts == {EventType.TEST: 1} and timeline.periods[-1].counts == {EventType.VISIT: 1}
+    chart = timeline_chart(timeline)
+    assert [label for _, label in chart.x_ticks] == ticks and len(chart.bars) == 2

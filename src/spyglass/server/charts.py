@@ -6,6 +6,7 @@ on its document's publication date (as the store orders them).
 """
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -76,10 +77,11 @@ def _next(period: date, yearly: bool) -> date:
     return date(period.year + period.month // 12, period.month % 12 + 1, 1)
 
 
-def series(events: list[EventView]) -> Series:
-    """Count `events` per month (or year) and type."""
-    days = [(d, e.type) for e in events if (d := event_day(e))]
-    undated = len(events) - len(days)
+def series(marks: Iterable[tuple[date | None, EventType]]) -> Series:
+    """Count events, given as (day or None, type), per month (or year) and type."""
+    marks = list(marks)
+    days = [(d, t) for d, t in marks if d]
+    undated = len(marks) - len(days)
     if not days:
         return Series(unit="month", periods=[], undated=undated)
     first, last = min(d for d, _ in days), max(d for d, _ in days)
@@ -97,6 +99,20 @@ def series(events: list[EventView]) -> Series:
         for start in starts
     ]
     return Series(unit="year" if yearly else "month", periods=periods, undated=undated)
+
+
+def _tick_labels(periods: list[Period], yearly: bool) -> list[tuple[int, str]]:
+    """At most about a dozen (index, label) ticks: months over two years or less, else years only."""
+    if yearly or len(periods) > 24:
+        starts = [i for i, p in enumerate(periods) if yearly or p.start.month == 1 or i == 0]
+        every = max(1, round(len(starts) / 12))
+        return [(i, str(periods[i].start.year)) for n, i in enumerate(starts) if n % every == 0]
+    every = max(1, round(len(periods) / 12))
+    return [
+        (i, str(p.start.year) if p.start.month == 1 or i == 0 else p.start.strftime("%b"))
+        for i, p in enumerate(periods)
+        if i % every == 0
+    ]
 
 
 def timeline_chart(timeline: Series) -> Chart:
@@ -118,15 +134,7 @@ def timeline_chart(timeline: Series) -> Chart:
             bars.append(
                 Bar(x, round(y, 1), round(slot * 0.8, 1), round(h, 1), etype.value, n, label, period.start, period.end)
             )
-    every = max(1, round(len(periods) / 12))
-    x_ticks = [
-        (
-            round(LEFT + (i + 0.5) * slot, 1),
-            str(p.start.year) if yearly or p.start.month == 1 or i == 0 else p.start.strftime("%b"),
-        )
-        for i, p in enumerate(periods)
-        if i % every == 0
-    ]
+    x_ticks = [(round(LEFT + (i + 0.5) * slot, 1), label) for i, label in _tick_labels(periods, yearly)]
     step = max(1, -(-peak // 4))
     y_ticks = [(round(HEIGHT - BOTTOM - plot_h * v / peak, 1), v) for v in range(0, peak + 1, step)]
     return Chart(WIDTH, HEIGHT, bars, x_ticks, y_ticks, timeline.undated, HEIGHT - BOTTOM)

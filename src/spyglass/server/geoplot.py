@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 WIDTH = 960
-MARGIN_DEG = 3.0
+MARGIN_DEG = 3.0  # at least this much room around the points, or a tenth of their spread
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,9 @@ def _bounds(points: list[tuple[float, float, dict[str, Any]]]) -> tuple[float, f
         return -180.0, -60.0, 180.0, 80.0
     lons = [p[0] for p in points]
     lats = [p[1] for p in points]
-    west, east = max(-180.0, min(lons) - MARGIN_DEG), min(180.0, max(lons) + MARGIN_DEG)
-    south, north = max(-90.0, min(lats) - MARGIN_DEG), min(90.0, max(lats) + MARGIN_DEG)
+    margin = max(MARGIN_DEG, (max(lons) - min(lons)) / 10, (max(lats) - min(lats)) / 10)
+    west, east = max(-180.0, min(lons) - margin), min(180.0, max(lons) + 1.5 * margin)  # labels run east
+    south, north = max(-90.0, min(lats) - margin), min(90.0, max(lats) + margin)
     span = max(east - west, (north - south) * 1.6, 12.0)  # keep a landscape frame around close points
     cx, cy = (west + east) / 2, (south + north) / 2
     return cx - span / 2, cy - span / 3.2, cx + span / 2, cy + span / 3.2

@@ -8,13 +8,15 @@ from pydantic import Field
 from sqlalchemy.orm import Session
 
 from spyglass.model import Certainty, EventType
-from spyglass.server.charts import Series, series
-from spyglass.server.deps import Page, PageDep, QueryFilters, SessionDep
+from spyglass.server.cache import AnalysisCache
+from spyglass.server.charts import Series, event_day, series
+from spyglass.server.deps import CacheDep, Page, PageDep, QueryFilters, SessionDep
 from spyglass.store.queries import list_events
 from spyglass.store.views import EventView
 
 router = APIRouter(tags=["events"])
-TIMELINE_LIMIT = 5000
+TIMELINE_BATCH = 1000
+TIMELINE_LIMIT = 200_000  # events counted at most (in date order): keeps one request bounded
 
 
 class EventFilters(QueryFilters):
@@ -40,12 +42,22 @@ class Timeline(Series):
     total: int
 
 
-def timeline_of(session: Session, filters: EventFilters) -> Timeline:
-    """Count the matching events per period and type; the web chart draws exactly this."""
-    found = list_events(session, **filters.model_dump(), limit=TIMELINE_LIMIT)
-    return Timeline(**series(found.items).model_dump(), counted=len(found.items), total=found.total)
+def _count(session: Session, filters: EventFilters) -> Timeline:
+    marks: list[tuple[date | None, EventType]] = []
+    total = TIMELINE_BATCH
+    while len(marks) < min(total, TIMELINE_LIMIT):
+        found = list_events(session, **filters.model_dump(), limit=TIMELINE_BATCH, offset=len(marks))
+        marks += [(event_day(e), e.type) for e in found.items]
+        total = found.total if found.items else len(marks)
+    return Timeline(**series(marks).model_dump(), counted=len(marks), total=total)
+
+
+def timeline_of(session: Session, cache: AnalysisCache, filters: EventFilters) -> Timeline:
+    """Count the matching events per period and type, a batch of events at a time (cached until the store
+    changes); the web chart draws exactly this."""
+    return cache.get(session, ("timeline", filters.model_dump_json()), lambda: _count(session, filters))
 
 
 @router.get("/timeline", summary="Matching events counted per month (or year) and type, for a chart")
-def event_timeline(session: SessionDep, filters: Annotated[EventFilters, Query()]) -> Timeline:
-    return timeline_of(session, filters)
+def event_timeline(session: SessionDep, cache: CacheDep, filters: Annotated[EventFilters, Query()]) -> Timeline:
+    return timeline_of(session, cache, filters)

@@ -8,7 +8,7 @@ from fastapi.responses import HTMLResponse
 from spyglass.model import Certainty, EventType
 from spyglass.server.api.events import EventFilters, timeline_of
 from spyglass.server.charts import timeline_chart
-from spyglass.server.deps import Page, PageDep, SessionDep
+from spyglass.server.deps import CacheDep, Page, PageDep, SessionDep
 from spyglass.server.web.page import link_with, render
 from spyglass.store.queries import list_events
 
@@ -17,9 +17,13 @@ router = APIRouter()
 
 @router.get("/timeline", response_class=HTMLResponse)
 def timeline_page(
-    request: Request, session: SessionDep, filters: Annotated[EventFilters, Query()], page: PageDep
+    request: Request,
+    session: SessionDep,
+    cache: CacheDep,
+    filters: Annotated[EventFilters, Query()],
+    page: PageDep,
 ) -> HTMLResponse:
-    timeline = timeline_of(session, filters)
+    timeline = timeline_of(session, cache, filters)
     listed = list_events(session, **filters.model_dump(), limit=page.limit, offset=page.offset)
     return render(
         request,
