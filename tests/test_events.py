@@ -234,6 +234,13 @@ CASES = [
         ],
     ),
     (
+        "being on a sanctions list is a sanction; a place inside a phrase is no party",
+        "Karawang Trading has been on the US Entity List since 2014. Lazarus hackers gained access to the network "
+        "of a bank in Iran.",
+        {**TRADE, "US": (LOC, ()), "Lazarus": (ORG, ("Lazarus hackers",))},
+        [("SANCTION", {"target": {"Karawang Trading"}})],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,

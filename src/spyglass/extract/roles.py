@@ -19,7 +19,7 @@ from spyglass.model import EntityType, Role
 PERSON_HEADS = frozenset(event_lexicon().person_heads)
 SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
-RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include"})
+RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include", "work", "operate"})
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION
@@ -46,12 +46,14 @@ def _search(head: Token, index: EntityIndex) -> list[Filler]:
                 if c.dep_ == "prep" and c.lower_ == "for" and person:
                     nxt.append((c, qual))
                     continue
-                relational = c.dep_ == "acl" and c.lemma_ in RELATIONAL
+                relational = (c.dep_ == "acl" and c.lemma_ in RELATIONAL) or (
+                    c.dep_ == "prep" and tok.dep_ == "acl" and tok.lemma_ in RELATIONAL
+                )
                 if not relational and (
                     c.dep_ not in SEARCH_DEPS or (c.dep_ == "prep" and c.lower_ not in SEARCH_PREPS)
                 ):
                     continue
-                q = qual or c.dep_ in QUALIFIER_DEPS
+                q = qual or c.dep_ in QUALIFIER_DEPS or (c.dep_ == "prep" and c.lower_ in PLACE_PREPS)
                 cluster = index.cluster(c)
                 if cluster is not None:
                     depth_found.append(Filler(cluster, q))

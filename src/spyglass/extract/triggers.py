@@ -105,7 +105,7 @@ def _word_class(token: Token, lex: EventLexicon) -> bool | None:
             return None
         if token.pos_ == "VERB" and token.dep_ in NOUN_SLOTS and token.tag_ != "VBG":
             return True
-        return {"NOUN": True, "PROPN": True, "VERB": False}.get(token.pos_)
+        return {"NOUN": True, "PROPN": True, "VERB": False, "AUX": False}.get(token.pos_)
     prev = token.doc[token.i - 1].lower_ if token.i else ""
     return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
 
