@@ -293,8 +293,12 @@ def test_event_date_resolved_against_published(parser):
         ("On Friday the Justice Department said it had charged Ali Rezaei.", date(2019, 5, 31)),
         ("In 2014, Karawang Trading, a firm run by Ali Rezaei, sold nickel to Iran.", date(2014, 1, 1)),
         ("Karawang Trading shipped nickel to Iran, the firm said on Friday.", None),
+        (
+            "The scheme collapsed in 2016, when Karawang Trading was charged by the Justice Department.",
+            date(2016, 1, 1),
+        ),
     ],
-    ids=["a party announcing its own act dates it", "a sentence-opening date", "a report date"],
+    ids=["a party announcing its own act dates it", "a sentence-opening date", "a report date", "a when-clause"],
 )
 def test_event_date_attachment(parser, text, expected):
     ents = {**TRADE, "Ali Rezaei": (PER, ()), "Justice Department": (ORG, ("the Justice Department",))}

@@ -237,7 +237,7 @@ def _trigger_clause(trigger: Token) -> set[int]:
     """The trigger and the verbs whose clause it shares: a support verb of a nominal, a raising or control verb."""
     out, node = {trigger.i}, trigger
     if trigger.pos_ in ("VERB", "AUX"):
-        while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        while (node.dep_ in ("xcomp", "conj") or _simultaneous(node)) and node.head.i != node.i:
             node = node.head
             out.add(node.i)
         return out
@@ -255,6 +255,14 @@ def _trigger_clause(trigger: Token) -> set[int]:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
             break
     return out
+
+
+def _simultaneous(verb: Token) -> bool:
+    """"... unravelled in 2003, when the freighter was intercepted": a when-clause shares the time of what it
+    hangs on (its main clause, or the date itself)."""
+    return verb.dep_ in ("advcl", "relcl") and any(
+        c.dep_ == "advmod" and c.lower_ in ("when", "while") for c in verb.children
+    )
 
 
 def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
@@ -286,7 +294,8 @@ def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = 
         if span is None:
             continue
         if parsed:
-            if _clause_head(span.root, trigger).i not in clause and not _opens_sentence(span, trigger, clause):
+            inside = any(t.i in clause for t in span)
+            if not inside and _clause_head(span.root, trigger).i not in clause and not _opens_sentence(span, trigger, clause):
                 continue
         elif any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start)):
             continue

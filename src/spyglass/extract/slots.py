@@ -113,9 +113,10 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
     if verb.dep_ == "conj" and any(o.lower_ in OBJECT_PRONOUNS for o in slots["object"]):
         shared = [c for c in verb.head.children if c.dep_ == "dobj"]
         slots["object"] = shared or slots["object"]
-    if not slots["subject"]:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if not slots["subject"] and not (passive and verb.dep_ == "advcl"):
         slots["subject"] = _controller(verb)
-    elif verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
+    elif slots["subject"] and verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
         speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
         slots["subject"] = speaker or slots["subject"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not slots["object"]:
