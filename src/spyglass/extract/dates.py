@@ -258,7 +258,7 @@ def _trigger_clause(trigger: Token) -> set[int]:
 
 
 def _simultaneous(verb: Token) -> bool:
-    """"... unravelled in 2003, when the freighter was intercepted": a when-clause shares the time of what it
+    """ "... unravelled in 2003, when the freighter was intercepted": a when-clause shares the time of what it
     hangs on (its main clause, or the date itself)."""
     return verb.dep_ in ("advcl", "relcl") and any(
         c.dep_ == "advmod" and c.lower_ in ("when", "while") for c in verb.children
@@ -294,8 +294,8 @@ def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = 
         if span is None:
             continue
         if parsed:
-            inside = any(t.i in clause for t in span)
-            if not inside and _clause_head(span.root, trigger).i not in clause and not _opens_sentence(span, trigger, clause):
+            governed = any(t.i in clause for t in span) or _clause_head(span.root, trigger).i in clause
+            if not governed and not _opens_sentence(span, trigger, clause):
                 continue
         elif any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start)):
             continue
