@@ -185,12 +185,14 @@ def _cue(verb: Token, subj: Token) -> str:
 
 
 def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None]:
-    """The certainty cues of the trigger's clause, up to a relative clause or the sentence root."""
+    """The certainty cues of the trigger's clause, up to a relative clause or the sentence root; a clause that
+    complements an evidence noun reads that noun too ("no evidence that ...")."""
     found: list[tuple[Certainty, str]] = []
     child, node = None, token
     for _ in range(12):
         found += _cues_at(node, child, lex)
-        if node.dep_ in CLAUSE_ENDS or node.head.i == node.i:
+        evidence = node.dep_ == "acl" and node.head.lemma_.lower() in lex.evidence_nouns
+        if (node.dep_ in CLAUSE_ENDS and not evidence) or node.head.i == node.i:
             break
         if child is not None and (node.lemma_.lower() in lex.attribution):
             break
