@@ -38,6 +38,7 @@ CERTAINTY = [
     ),
     ("unknown", "It is not clear whether Karawang Trading shipped nickel to Iran.", [], "unknown", "clear"),
     ("negated: did not", "Karawang Trading did not ship nickel to Iran.", [], "negated", "not"),
+    ("negated: no evidence", "There is no evidence that Karawang Trading shipped nickel to Iran.", [], "negated", "no"),
     (
         "negated: denied",
         "Karawang Trading denied that it shipped nickel to Iran.",
