@@ -38,7 +38,7 @@ class Cluster:
         longest proper name, else the longest unnamed-actor phrase."""
         if self.entry and not self.entry.name.isupper():
             return self.entry.name
-        for kinds in (NAMING, {"pattern:unnamed"}):
+        for kinds in (NAMING, {"pattern:unnamed"}, {"pattern:goods"}):
             named = [m for m in self.mentions if m.id_ in kinds]
             if named:
                 return max(named, key=lambda m: (len(m.text), -m.start)).text

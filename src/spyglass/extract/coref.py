@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from spyglass.extract.cluster import Cluster
 from spyglass.extract.entity_ref import EntityCluster
 from spyglass.extract.gazetteer import CANDIDATES
+from spyglass.extract.goods import merge_bare_goods
 from spyglass.extract.lexicon import Entry, canonical, singular
 from spyglass.extract.links import (
     add_short_forms,
@@ -35,6 +36,7 @@ class CorefRules:
     generic_sites: frozenset[str]
     titles: frozenset[str]
     name_suffixes: frozenset[str]
+    goods_determiners: frozenset[str] = frozenset()
 
 
 class Coreference:
@@ -71,6 +73,7 @@ class Coreference:
             elif m[1].is_title and m.label_ == EntityType.FACILITY.value:
                 named = Span(doc, m.start + 1, m.end, label=m.label_, span_id="pattern:named")
                 clusters.append(Cluster(EntityType.FACILITY, mentions=[named]))
+        merge_bare_goods(doc, clusters, self.rules.goods_determiners)
         clusters = merge_short_names(clusters, self.rules.name_suffixes)
         add_surnames(doc, clusters, self.rules.name_suffixes)
         merge_classes_into_named(clusters)

@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 
 from spyglass.extract.coref import Coreference, CorefRules
 from spyglass.extract.gazetteer import CANDIDATES, Gazetteer
-from spyglass.extract.lexicon import ner_rules, pattern_spec
+from spyglass.extract.goods import GoodsLexicon, goods_candidates
+from spyglass.extract.lexicon import goods_spec, ner_rules, pattern_spec
 from spyglass.extract.merge import is_modifier, join_classes, propagate, select, widen
 from spyglass.extract.ner_map import NerRules, ner_candidates
 
@@ -28,6 +29,7 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
         generic_sites=frozenset(vocab["generic_sites"]),
         titles=frozenset(vocab["person_titles"]),
         name_suffixes=frozenset(vocab["name_suffixes"]),
+        goods_determiners=frozenset(goods_spec()["definite_determiners"]),
     )
     data = ner_rules()
     return EntityComponent(
@@ -35,6 +37,7 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
         NerRules.from_data(data) if use_ner else None,
         (frozenset(vocab["item_modifiers"]), frozenset(vocab["item_tails"]), frozenset(vocab["modifier_nouns"])),
         [re.compile(p) for p in data["furniture_lines"]],
+        GoodsLexicon.from_data(goods_spec()),
     )
 
 
@@ -131,14 +134,17 @@ class EntityComponent:
         ner: NerRules | None,
         widening: tuple[frozenset[str], frozenset[str], frozenset[str]],
         cues: list[re.Pattern[str]],
+        goods: GoodsLexicon,
     ) -> None:
         self.coref = coref
         self.ner = ner
         self.modifiers, self.tails, self.modifier_nouns = widening
         self.cues = cues
+        self.goods = goods
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(CANDIDATES, []))
+        candidates.extend(goods_candidates(doc, self.goods, candidates))
         if self.ner is not None:
             candidates.extend(ner_candidates(doc, self.ner))
         doc._.sg_entities = self.coref(doc, self.mentions(doc, candidates))

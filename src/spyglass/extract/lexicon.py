@@ -55,6 +55,11 @@ def pattern_spec() -> dict[str, Any]:
 
 
 @cache
+def goods_spec() -> dict[str, Any]:
+    return read_data("goods.yaml")
+
+
+@cache
 def spellings() -> dict[str, str]:
     """British → American spellings (and back) used to fold and to generate name variants."""
     pairs = read_data("spelling.yaml")

@@ -11,7 +11,7 @@ PRIORITY = {"gazetteer": 0, "pattern": 1, "ner": 2}
 WIDENED = ("ITEM", "WEAPON")
 
 
-KIND_ORDER = {"definite": 2, "unnamed": 1}
+KIND_ORDER = {"definite": 3, "goods": 2, "unnamed": 1}
 
 
 def priority(span: Span) -> tuple[int, int]:
@@ -50,8 +50,11 @@ def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
 
 
 def is_modifier(span: Span, nouns: frozenset[str]) -> bool:
-    """A generic good or weapon used as a modifier ("uranium enrichment site", "drone attacks") names no item."""
+    """A generic good or weapon used as a modifier ("uranium enrichment site", "drone attacks") names no item (the
+    parse-found goods of `goods` already made that choice)."""
     doc = span.doc
+    if span.id_ == "pattern:goods":
+        return False
     return span.label_ in WIDENED and span.text[:1].islower() and span.end < len(doc) and doc[span.end].lower_ in nouns
 
 

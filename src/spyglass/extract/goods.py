@@ -1,0 +1,198 @@
+"""Open-vocabulary goods and weapons from the dependency parse: a noun phrase whose head word is a goods or weapon
+head of `data/entities/goods.yaml` ("CNC lathes", "bellows-sealed valves", "nitric acid", "a Nudol interceptor").
+
+The phrase keeps the head's modifiers (compounds, adjectives, hyphenated words, a parenthesised acronym) and drops
+determiners, quantities and uninformative adjectives. A bare head is a good only as the object of a transfer verb
+("shipped valves"); after "the" it is a definite description that coreference resolves or drops ("the valves").
+Spans get `id_` "pattern:goods" (or "pattern:definite"). Needs a parse: on a blank pipeline nothing is found.
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from spyglass.extract.cluster import Cluster, merge_into
+from spyglass.extract.lexicon import canonical, singular
+from spyglass.model import EntityType
+
+STOP_DEPS = frozenset({"det", "nummod", "poss", "case", "predet", "quantmod", "cc", "conj", "prep", "appos", "acl"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+
+
+@dataclass(frozen=True)
+class GoodsLexicon:
+    """The word classes of `data/entities/goods.yaml`, as sets."""
+
+    items: frozenset[str]
+    info: frozenset[str]
+    qualifiers: frozenset[str]
+    weapons: frozenset[str]
+    systems: frozenset[str]
+    weapon_words: frozenset[str]
+    event_nouns: frozenset[str]
+    skip: frozenset[str]
+    verbs: frozenset[str]
+    definite: frozenset[str]
+    plural_only: frozenset[str]
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> "GoodsLexicon":
+        return cls(
+            *(
+                frozenset(data[key])
+                for key in (
+                    "item_heads",
+                    "info_heads",
+                    "info_qualifiers",
+                    "weapon_heads",
+                    "system_heads",
+                    "weapon_words",
+                    "weapon_event_nouns",
+                    "skip_modifiers",
+                    "transfer_verbs",
+                    "definite_determiners",
+                    "plural_only",
+                )
+            )
+        )
+
+    def head_type(self, token: Token) -> EntityType | None:
+        """The type a head word names, whatever the tagger said of it ("nitrate" read as an adjective)."""
+        if token.pos_ not in NOUNS and token.pos_ != "ADJ":
+            return None
+        if token.lower_ in self.plural_only:
+            return None
+        lemma = token.lemma_.lower() if token.pos_ in NOUNS else singular(token.lower_)
+        if lemma in self.weapons:
+            return EntityType.WEAPON
+        if lemma in self.items:
+            return EntityType.ITEM
+        if lemma in self.systems:
+            return EntityType.WEAPON
+        return None
+
+
+def glued_hyphen(doc: Doc, i: int) -> bool:
+    """Token `i` is a hyphen written without spaces ("bellows-sealed")."""
+    return doc[i].text == "-" and i > 0 and not doc[i].whitespace_ and not doc[i - 1].whitespace_
+
+
+def modifies(doc: Doc, i: int) -> bool:
+    """Token `i` can be a pre-modifier of a noun: a noun, an adjective, a participle, an "-ly" adverb before one,
+    a glued hyphen or number ("11-axle"), a parenthesis ("(CNC)")."""
+    tok = doc[i]
+    if "\n" in tok.whitespace_ or tok.is_space:
+        return False
+    if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.text in ("(", ")") or glued_hyphen(doc, i):
+        return True
+    if tok.like_num:
+        return i + 1 < len(doc) and glued_hyphen(doc, i + 1)
+    if tok.pos_ == "VERB":
+        return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound")
+    return tok.pos_ == "ADV" and tok.lower_.endswith("ly") and doc[i + 1].tag_ == "VBN"
+
+
+def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int]) -> int:
+    """Index of the first word of the head's unbroken run of pre-modifiers in its sentence, after the last word
+    another source took (unless inside a hyphenated word), past skipped words (uninformative adjectives, verbs the
+    tagger read as nouns: "supply engines") and a verb after "to"."""
+    start, first = head.i, head.sent.start
+    while start > first and modifies(doc, start - 1):
+        start -= 1
+    for i in range(start, head.i):
+        if i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1)):
+            start = i + 1
+    if start > 0 and doc[start - 1].tag_ == "TO" and start < head.i:
+        start += 1
+    while start < head.i and (
+        (doc[start].lemma_.lower() in skip and not glued_hyphen(doc, start + 1)) or doc[start].is_punct
+    ):
+        start += 1
+    return start
+
+
+def balanced(span: Span) -> bool:
+    return span.text.count("(") == span.text.count(")")
+
+
+def is_weapon(words: list[Token], head: Token, lex: GoodsLexicon) -> bool:
+    """A weapon head names a weapon when a designator or a weapon word modifies it; a system head only with a
+    weapon word and another modifier ("anti-aircraft laser system", not "launch vehicles")."""
+    lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if head.lemma_.lower() in lex.systems:
+        return len(words) > 1 and bool(lemmas & lex.weapon_words)
+    return bool(lemmas & lex.weapon_words) or any(t.pos_ == "PROPN" for t in words)
+
+
+def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterator[Span]:
+    """Goods and weapon phrases whose head no other source has already covered (`others`: the gazetteer's and the
+    patterns' candidates, which know these things better); a known good may modify one ("IR-6 rotors")."""
+    taken = {i for c in others if c.id_ != "pattern:definite" for i in range(c.start, c.end)}
+    named = {i for c in others if c.id_ != "pattern:definite" and c.label_ != "ITEM" for i in range(c.start, c.end)}
+    if not doc.has_annotation("DEP"):
+        return
+    for head in doc:
+        if head.i in taken or not head.is_lower or not head.is_alpha:
+            continue
+        etype = lex.head_type(head)
+        if etype is None:
+            continue
+        nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+        if nxt is not None and nxt.pos_ in NOUNS and not (etype is EntityType.WEAPON and nxt.lemma_ in lex.event_nouns):
+            continue
+        start = modifier_start(doc, head, lex.skip | lex.verbs, named)
+        words = list(doc[start : head.i])
+        if not balanced(doc[start : head.i + 1]):
+            continue
+        if etype is EntityType.WEAPON:
+            if words and is_weapon(words, head, lex):
+                yield Span(doc, start, head.i + 1, label=etype.value, span_id="pattern:goods")
+            continue
+        lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+        generic = head.lemma_.lower() in lex.plural_only
+        if generic and lemmas & lex.weapons:
+            continue
+        if head.lemma_.lower() in lex.info and not lemmas & (lex.qualifiers | lex.weapon_words):
+            continue
+        before = doc[head.i - 1] if head.i else None
+        if words:
+            yield Span(doc, start, head.i + 1, label=etype.value, span_id="pattern:goods")
+        elif before is not None and before.dep_ == "det" and before.lower_ in lex.definite:
+            yield Span(doc, head.i - 1, head.i + 1, label=etype.value, span_id="pattern:definite")
+        elif (
+            not generic
+            and head.dep_ in ("dobj", "nsubjpass")
+            and head.head.lemma_.lower() in lex.verbs
+            and before.dep_ != "det"
+        ):
+            yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
+
+
+def merge_bare_goods(doc: Doc, clusters: list[Cluster], determiners: frozenset[str]) -> None:
+    """A good named by its bare head ("lathes"), or again after "the" with other modifiers ("the stolen laser
+    files"), is the good of that head the story already named."""
+    goods = [
+        c
+        for c in clusters
+        if c.kinds() == {"pattern:goods"} and not any(t.pos_ == "PROPN" for m in c.mentions for t in m)
+    ]
+    for c in goods:
+        first = min(c.mentions, key=lambda m: m.start)
+        head = canonical(first[-1].text)
+        same = [o for o in clusters if o is not c and o.type is c.type and canonical(o.mentions[0][-1].text) == head]
+        bare = all(len(m) == 1 for m in c.mentions)
+        before = [o for o in same if o.first < first.start]
+        if bare and len(same) == 1:
+            merge_into(same[0], c, clusters)
+        elif before and determiner_before(doc, first.start) in determiners:
+            merge_into(max(before, key=lambda o: o.first), c, clusters)
+
+
+def determiner_before(doc: Doc, start: int) -> str:
+    """The word before a phrase, past participles such as "stolen" or "seized" that the phrase dropped."""
+    i = start - 1
+    while i > 0 and doc[i].tag_ == "VBN":
+        i -= 1
+    return doc[i].lower_ if i >= 0 else ""

@@ -1,0 +1,70 @@
+"""Open-vocabulary goods and weapons found from the parse (`spyglass.extract.goods`), on hand-written sentences."""
+
+import pytest
+
+from spyglass.extract.pipeline import build_pipeline
+from spyglass.model import EntityType
+
+ITM, WPN = EntityType.ITEM, EntityType.WEAPON
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline(prefer_model=True)
+
+
+def found(nlp, text: str) -> dict[str, tuple[EntityType, set[str]]]:
+    return {c.name: (c.type, {m.text for m in c.mentions}) for c in nlp(text)._.sg_entities}
+
+
+# (text, type, a mention the entity must have, other mentions of that same entity)
+FOUND = [
+    ("A Belgian broker sold 300 hydraulic servo valves to a buyer in Minsk.", ITM, "hydraulic servo valves", set()),
+    ("Agents seized ammonium perchlorate and nitric acid at the border.", ITM, "nitric acid", set()),
+    ("The firm exported vacuum-brazed heat exchangers and rotary vane pumps.", ITM, "rotary vane pumps", set()),
+    (
+        "The broker shipped piezoelectric pressure transducers to Tehran. The transducers were seized in Oman.",
+        ITM,
+        "piezoelectric pressure transducers",
+        {"The transducers"},
+    ),
+    ("Hackers stole classified information from the shipyard.", ITM, "classified information", set()),
+    ("The army paraded the Tor air-defense missile near the border.", WPN, "Tor air-defense missile", set()),
+    ("A Zircon interceptor was fired from a frigate.", WPN, "Zircon interceptor", set()),
+    (
+        "It unveiled a ship-based anti-missile laser system last week.",
+        WPN,
+        "ship-based anti-missile laser system",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "mention", "others"), FOUND)
+def test_goods_found(nlp, text, etype, mention, others):
+    hits = [(t, ms) for t, ms in found(nlp, text).values() if mention in ms]
+    assert hits, f"{mention!r} not found in {found(nlp, text)}"
+    assert hits[0][0] is etype
+    assert others <= hits[0][1]
+
+
+# Generic uses of goods words that name no good.
+NOT_FOUND = [
+    ("Officials unveiled expansion plans for the port.", "expansion plans"),
+    ("Sanctions are part of a wider campaign.", "part"),
+    ("The company said its parts were sold legally.", "parts"),
+    ("Officials discussed launch vehicles in general terms.", "launch vehicles"),
+    ("The missile program grew quickly.", "missile"),
+]
+
+
+@pytest.mark.parametrize(("text", "text_absent"), NOT_FOUND)
+def test_generic_goods_words_are_not_entities(nlp, text, text_absent):
+    mentions = {m for _, ms in found(nlp, text).values() for m in ms}
+    assert text_absent not in mentions
+
+
+def test_blank_pipeline_finds_no_parse_goods():
+    blank = build_pipeline(prefer_model=False)
+    doc = blank("A Belgian broker sold 300 hydraulic servo valves to a buyer in Minsk.")
+    assert all("valves" not in c.name for c in doc._.sg_entities)
