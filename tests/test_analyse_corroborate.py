@@ -121,3 +121,26 @@ def test_an_undated_report_does_not_chain_events_of_different_dates(sessions):
     with sessions() as s:
         [cluster] = corroborate(s)
     assert len(cluster.documents) == 2
+
+
+@pytest.mark.parametrize(
+    ("weapons", "clustered"),
+    [(("hw", "hw"), True), (("hw", "kn"), False), ((None, None), False)],  # an actor alone does not identify a test
+)
+def test_launches_are_one_happening_only_through_their_weapon(sessions, weapons, clustered):
+    entities = {"kp": ("North Korea", "LOCATION"), "hw": ("Hwasong-18", "WEAPON"), "kn": ("KN-23", "WEAPON")}
+    records = []
+    for i, weapon in enumerate(weapons):
+        roles = {"actor": "kp", **({"weapon": weapon} if weapon else {})}
+        named = f" a [{entities[weapon][0]}]({weapon})" if weapon else " a missile"
+        records.append(
+            article(
+                f"[North Korea](kp) fired{named} on Thursday, report {i} said.",
+                entities,
+                [event("TEST", "fired", on="2024-07-11", **roles)],
+                outlet=f"Outlet {i}",
+            )
+        )
+    store_all(sessions, *records)
+    with sessions() as s:
+        assert len(corroborate(s)) == (1 if clustered else 0)

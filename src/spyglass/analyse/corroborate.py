@@ -1,6 +1,7 @@
 """Corroboration: cluster events of different documents that describe one happening, then count who really says so.
 
-Two events describe the same happening when they have the same type, share at least one resolved role filler, no
+Two events describe the same happening when they have the same type, a key role of that type (the item of a
+transfer, the site of a visit: `data/analyse/corroboration.yaml`) is filled by the same resolved entity in both, no
 role that both fill disagrees, and their dates overlap (or either is undated). Clusters join such pairs. A cluster's
 documents collapse into independent sources when their texts are near duplicates (MinHash: syndicated or copied
 copy) or when their events trace to the same original outlet (the outermost named source, else the publisher).
@@ -12,8 +13,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from importlib import resources
 from itertools import combinations
 
+import yaml
 from datasketch import MinHash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -82,12 +86,19 @@ def _load_events(session: Session) -> dict[str, _Event]:
     return events
 
 
+@cache
+def key_roles() -> dict[str, frozenset[str]]:
+    """Per event type, the roles that identify a happening (`data/analyse/corroboration.yaml`)."""
+    path = resources.files("spyglass") / "data" / "analyse" / "corroboration.yaml"
+    return {kind: frozenset(roles) for kind, roles in yaml.safe_load(path.read_text("utf-8"))["key_roles"].items()}
+
+
 def same_happening(a: _Event, b: _Event) -> bool:
-    """Same type, some shared role filler, no disagreeing role, overlapping (or missing) dates."""
+    """Same type, a key role filled by the same entity in both, no disagreeing role, overlapping (or missing) dates."""
     if a.document == b.document or a.type != b.type:
         return False
     shared = a.roles.keys() & b.roles.keys()
-    if not shared or any(not (a.roles[r] & b.roles[r]) for r in shared):
+    if not (shared & key_roles()[a.type]) or any(not (a.roles[r] & b.roles[r]) for r in shared):
         return False
     if a.start and b.start:
         return a.start <= (b.end or b.start) and b.start <= (a.end or a.start)
@@ -95,12 +106,12 @@ def same_happening(a: _Event, b: _Event) -> bool:
 
 
 def _blocks(events: dict[str, _Event]) -> Iterator[list[str]]:
-    """Candidate groups: events sharing a type and a role filler; a hub filler (shared by more than HUB events,
-    e.g. "North Korea" as actor) only groups events dated in the same month."""
+    """Candidate groups: events sharing a type and a key role filler; a hub filler (shared by more than HUB events,
+    e.g. tungsten as the item of transfers) only groups events dated in the same month."""
     blocks: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for e in events.values():
-        for role, fillers in e.roles.items():
-            for filler in fillers:
+        for role in e.roles.keys() & key_roles()[e.type]:
+            for filler in e.roles[role]:
                 blocks[(e.type, role, filler)].append(e.id)
     for members in blocks.values():
         if len(members) <= HUB:

@@ -257,7 +257,9 @@ def corroborate(as_json: JsonOption = False, db: DbOption = None) -> None:
         table.add_row(
             f"{first.type.value} {_when(first)}",
             _who(first),
-            "\n".join(cluster.documents),
+            "\n".join(
+                dict.fromkeys(f"{e.document.title or e.document.source} ({e.document.id[:15]})" for e in cluster.events)
+            ),
             str(cluster.independent_sources),
             "\n".join(cluster.reasons),
         )
