@@ -4,6 +4,7 @@ A model span becomes a candidate `Span` with `id_` "ner" (or "ner:surname" for a
 is a PERSON only through coreference). A nationality ("North Korean") becomes a mention of its state.
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,8 @@ class NerRules:
     place_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     drop_heads: frozenset[str]
+    drop_patterns: tuple[re.Pattern[str], ...]
+    person_cues: frozenset[str]
     type_heads: tuple[tuple[str, EntityType], ...]
 
     @classmethod
@@ -40,6 +43,8 @@ class NerRules:
             place_prepositions=frozenset(data["place_prepositions"]),
             place_nouns=frozenset(data["place_nouns"]),
             drop_heads=frozenset(data["drop_heads"]),
+            drop_patterns=tuple(re.compile(p) for p in data["drop_patterns"]),
+            person_cues=frozenset(data["person_cues"]),
             type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
         )
 
@@ -91,7 +96,7 @@ class NerRules:
             return EntityType.LOCATION
         if etype is EntityType.ORGANIZATION and len(span) == 1 and span[0].is_title and self.after_place_word(span):
             return EntityType.LOCATION
-        if etype is not EntityType.PERSON and stated_age(span):
+        if etype is not EntityType.PERSON and (stated_age(span) or self.after_person_cue(span)):
             return EntityType.PERSON
         doc = span.doc
         if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in PLACE_SUFFIXES:
@@ -99,6 +104,13 @@ class NerRules:
         if etype is EntityType.LOCATION:
             return etype
         return self.appositive_type(span) or etype
+
+    def after_person_cue(self, span: Span) -> bool:
+        """ "the firm's director, Selim Arslan": a two- or three-word name right after a person's role."""
+        doc, i = span.doc, span.start
+        if i and doc[i - 1].text == ",":
+            i -= 1
+        return 2 <= len(span) <= 3 and i > 0 and doc[i - 1].lower_ in self.person_cues and span[-1].is_title
 
     def appositive_type(self, span: Span) -> EntityType | None:
         """ "Pishgam Sanat Tabriz, a company that ..." — the head of an appositive description gives the type."""
@@ -147,7 +159,12 @@ def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
         if span is None:
             continue
         text = fold(span.text)
-        if not text or text in rules.drop_texts or text.replace(" ", "").isdigit():
+        if (
+            not text
+            or text in rules.drop_texts
+            or text.replace(" ", "").isdigit()
+            or any(p.match(text) for p in rules.drop_patterns)
+        ):
             continue
         if text.split()[-1] in rules.drop_heads:
             continue
