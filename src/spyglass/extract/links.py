@@ -94,7 +94,8 @@ def note_titles(doc: Doc, clusters: list[Cluster], places: dict[int, str], title
         for m in c.mentions:
             i = m.start - 1
             if i > 0 and doc[i].lower_ in titles and i - 1 in places:
-                c.attributes.setdefault("titles", []).append(doc[i].lower_)
+                # a new list: the attributes may be shared with a cached knowledge-base entry
+                c.attributes["titles"] = [*c.attributes.get("titles", []), doc[i].lower_]
                 c.attributes.setdefault("country", places[i - 1])
 
 
