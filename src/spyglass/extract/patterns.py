@@ -59,14 +59,21 @@ class PatternMatcher:
     def __init__(self, nlp: Language, rules: list[dict[str, Any]]) -> None:
         self.matcher = Matcher(nlp.vocab)
         self.trim: dict[str, frozenset[str]] = {}
+        self.order: dict[int, int] = {}
         for i, rule in enumerate(rules):
             label = f"{rule['label']}|{rule['kind']}|{i}"
             self.matcher.add(label, [rule["pattern"]], greedy="LONGEST")
+            self.order[nlp.vocab.strings[label]] = i
             self.trim[label] = frozenset(rule.get("trim", []))
+
+    def rule_order(self, match: tuple[int, int, int]) -> tuple[int, int]:
+        """Matches in text order, and on one span in the data file's rule order (which puts sites before
+        organisations: "X Nuclear Technology Centre" is a site)."""
+        return match[1], self.order[match[0]]
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(doc.spans.get(CANDIDATES, []))
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in sorted(self.matcher(doc), key=self.rule_order):
             label = doc.vocab.strings[match_id]
             trim = self.trim[label]
             if trim:
