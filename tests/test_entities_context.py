@@ -39,3 +39,39 @@ def test_typed_by_context(nlp, text, etype, mention):
 def test_page_words_and_calendar_years_are_not_entities(nlp, text):
     names = {m for _, m in typed(nlp, text)}
     assert not names & {"PDF", "MB", "Download", "Juche 112"}
+
+
+# Unnamed but specific actors with their descriptive tails (text, type, the whole phrase as one mention).
+UNNAMED = [
+    ("Police raided a firm in the Syrian city of Aleppo on Friday.", ORG, "a firm in the Syrian city of Aleppo"),
+    ("Last year a tribunal in Antwerp fined the broker.", ORG, "a tribunal in Antwerp"),
+    ("The parts came from a precision optics manufacturer, officials said.", ORG, "a precision optics manufacturer"),
+    ("Prosecutors charged a 41-year-old woman from Gdansk with smuggling.", PER, "a 41-year-old woman from Gdansk"),
+    ("An engineer from Tilburg was also arrested.", PER, "An engineer from Tilburg"),
+    (
+        "The tanker unloaded at a private refinery in China's Hebei province.",
+        FAC,
+        "a private refinery in China's Hebei province",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "mention"), UNNAMED)
+def test_unnamed_actors_keep_their_tails(nlp, text, etype, mention):
+    assert (etype, mention) in typed(nlp, text)
+
+
+def test_unrelated_unnamed_companies_stay_apart(nlp):
+    found = nlp("An aircraft leasing company sold jets to a drone parts maker. The jets were old.")._.sg_entities
+    names = {c.name for c in found if c.type is ORG}
+    assert {"An aircraft leasing company", "a drone parts maker"} <= names
+
+
+def test_short_forms_of_a_company_join_it(nlp):
+    found = nlp(
+        "The valves were sold by Ozdemir Vana Dis Ticaret to a trader. Ozdemir Vana's owner declined to comment. "
+        "Ozdemir had sold valves before."
+    )._.sg_entities
+    company = [c for c in found if c.name == "Ozdemir Vana Dis Ticaret"]
+    assert company and company[0].type is ORG
+    assert not [c for c in found if c.name.startswith("Ozdemir") and c is not company[0]]

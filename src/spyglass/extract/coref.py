@@ -103,13 +103,15 @@ class Coreference:
         return cluster
 
     def signature(self, m: Span, places: dict[int, str]) -> str | None:
-        """Unnamed actors of one country and one head class are one actor ("a Chinese firm", "a Chinese company")."""
+        """Unnamed actors of one country and one head class are one actor ("a Chinese firm", "a Chinese company");
+        without a country, only the same description is ("an industrial supply firm" twice)."""
         if m.id_ != "pattern:unnamed":
             return None
         codes = sorted({places[i] for i in range(m.start, m.end) if i in places})
         head = m[-1].lower_
         number = "plural" if singular(head) != head else "one"
-        return f"unnamed:{m.label_}:{','.join(codes)}:{self.head_class(head)}:{number}"
+        kind = ",".join(codes) or " ".join(t.lower_ for t in m[1:-1] if t.is_alpha)
+        return f"unnamed:{m.label_}:{kind}:{self.head_class(head)}:{number}"
 
     def head_class(self, word: str) -> str:
         word = singular(word)

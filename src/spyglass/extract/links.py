@@ -101,15 +101,16 @@ def note_titles(doc: Doc, clusters: list[Cluster], places: dict[int, str], title
 
 def merge_short_names(clusters: list[Cluster], suffixes: frozenset[str]) -> list[Cluster]:
     """Short forms join the nearest fuller name: one-word persons ("Lewis", "Kim") the name they start or end, and
-    organisation names the longer name they begin ("Asahi", "Gulf Star", "Kaldera Trading" → "... Inc")."""
+    organisation names the longer name they begin ("Asahi", "Gulf Star", "Kaldera Trading" → "... Inc"), also when
+    the short form itself comes shorter still ("Kuzey Makine" and "Kuzey" → "Kuzey Makine Dis Ticaret")."""
     names = {id(c): name_words(c, suffixes) for c in clusters if c.type is EntityType.PERSON or c.type in ORG_LIKE}
     for short in [c for c in clusters if c.entry is None and c.signature is None]:
         if short not in clusters or any(m.id_ not in SHORTENABLE for m in short.mentions):
             continue
-        forms = {fold(m.text) for m in short.mentions}
-        if len(forms) != 1:
+        forms = sorted({fold(m.text) for m in short.mentions}, key=len)
+        words = forms[-1].split()
+        if any(form.split() != words[: len(form.split())] for form in forms):
             continue
-        words = next(iter(forms)).split()
         full = [c for c in clusters if c is not short and fits_short(c, names.get(id(c), []), short, words)]
         if full:
             target = min(full, key=lambda c: abs(c.first - short.first))
