@@ -75,3 +75,10 @@ def test_short_forms_of_a_company_join_it(nlp):
     company = [c for c in found if c.name == "Ozdemir Vana Dis Ticaret"]
     assert company and company[0].type is ORG
     assert not [c for c in found if c.name.startswith("Ozdemir") and c is not company[0]]
+
+
+def test_unnamed_intermediary_stays_apart_from_the_named_recipient_after_it(nlp):
+    found = nlp("The drums went through a logistics firm in Singapore to Zagros Chemical Industries, records show.")
+    orgs = {c.name: {m.text for m in c.mentions} for c in found._.sg_entities if c.type is ORG}
+    assert "a logistics firm in Singapore" not in orgs.get("Zagros Chemical Industries", set())
+    assert "a logistics firm in Singapore" in orgs

@@ -149,16 +149,18 @@ def merge_introduced_later(doc: Doc, clusters: list[Cluster], places: dict[int, 
             m.id_ != "pattern:unnamed" or m[0].lower_ not in INDEFINITE for m in unnamed.mentions
         ):
             continue
-        where = place_marks(doc, [doc[m.start : min(len(doc), m.end + 3)] for m in unnamed.mentions], places)
+        own = [doc[m.start : min(len(doc), m.end + 3)] for m in unnamed.mentions]
+        where = place_marks(doc, own, places)
         if not where:
             continue
+        mine = {t.i for s in own for t in s}
         named = [
             c
             for c in clusters
             if c.type is unnamed.type
             and c.signature is None
             and c.first > unnamed.first
-            and where & place_marks(doc, [near(doc, min(c.mentions, key=lambda m: m.start), window)], places)
+            and where & place_marks(doc, [near(doc, min(c.mentions, key=lambda m: m.start), window)], places, mine)
         ]
         if len(named) == 1:
             merge_into(named[0], unnamed, clusters)
@@ -172,9 +174,19 @@ def near(doc: Doc, m: Span, window: int) -> Span:
     return doc[max(0, m.start - window) : min(len(doc), m.end + window)]
 
 
-def place_marks(doc: Doc, spans: list[Span], places: dict[int, str]) -> set[str]:
-    """Country codes and place words inside the spans."""
-    return {mark for s in spans for t in s for mark in (places.get(t.i), t.text if t._.sg_place else None) if mark}
+def place_marks(
+    doc: Doc, spans: list[Span], places: dict[int, str], skip: frozenset[int] | set[int] = frozenset()
+) -> set[str]:
+    """Country codes and place words inside the spans (not at the `skip` token indices: the place of the unnamed
+    mention itself is no evidence that a name right after it is the same actor)."""
+    return {
+        mark
+        for s in spans
+        for t in s
+        if t.i not in skip
+        for mark in (places.get(t.i), t.text if t._.sg_place else None)
+        if mark
+    }
 
 
 def add_short_forms(doc: Doc, clusters: list[Cluster]) -> None:
