@@ -82,3 +82,16 @@ def test_unnamed_intermediary_stays_apart_from_the_named_recipient_after_it(nlp)
     orgs = {c.name: {m.text for m in c.mentions} for c in found._.sg_entities if c.type is ORG}
     assert "a logistics firm in Singapore" not in orgs.get("Zagros Chemical Industries", set())
     assert "a logistics firm in Singapore" in orgs
+
+
+def test_name_after_a_flag_is_the_ship(nlp):
+    found = nlp("The fleet includes the Comoros-flagged Marigold (IMO 9123456), a crude carrier.")._.sg_entities
+    ship = [c for c in found if c.type is EntityType.VESSEL]
+    assert [c.name for c in ship] == ["Marigold"]
+    assert {m.text for m in ship[0].mentions} == {"Marigold", "IMO 9123456"}
+
+
+def test_described_site_before_its_short_name_is_the_known_site(nlp):
+    found = nlp("Inspectors said the Parchin military complex was razed. Officials denied that Parchin hosted tests.")
+    sites = [c for c in found._.sg_entities if c.type is FAC]
+    assert len(sites) == 1 and sites[0].kb_id

@@ -35,13 +35,13 @@ class Cluster:
 
     def name(self) -> str:
         """The knowledge-base name (unless in the capitals of a sanctions list: then as the text writes it), else the
-        longest proper name, else the longest unnamed-actor phrase."""
+        longest proper name (a ship's name before its IMO number), else the longest unnamed-actor phrase."""
         if self.entry and not self.entry.name.isupper():
             return self.entry.name
         for kinds in (NAMING, {"pattern:unnamed"}, {"pattern:goods"}):
             named = [m for m in self.mentions if m.id_ in kinds]
             if named:
-                return max(named, key=lambda m: (len(m.text), -m.start)).text
+                return max(named, key=lambda m: (m[0].text != "IMO", len(m.text), -m.start)).text
         return self.mentions[0].text
 
 

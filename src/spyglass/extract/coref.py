@@ -72,7 +72,14 @@ class Coreference:
                 target.mentions.append(m)
             elif m[1].is_title and m.label_ == EntityType.FACILITY.value:
                 named = Span(doc, m.start + 1, m.end, label=m.label_, span_id="pattern:named")
-                clusters.append(Cluster(EntityType.FACILITY, mentions=[named]))
+                form = canonical(named.text)
+                known = [
+                    c for c in clusters if c.entry and c.type is EntityType.FACILITY and canonical(c.name()) == form
+                ]
+                if known:
+                    known[0].mentions.append(named)
+                else:
+                    clusters.append(Cluster(EntityType.FACILITY, mentions=[named]))
         merge_bare_goods(doc, clusters, self.rules.goods_determiners)
         clusters = merge_short_names(clusters, self.rules.name_suffixes)
         add_surnames(doc, clusters, self.rules.name_suffixes)

@@ -183,7 +183,7 @@ class Gazetteer:
                     for token in doc[start:end]:
                         token._.sg_place = True
         for ent in doc.ents:
-            if ent.label_ == "GPE":
+            if ent.label_ == "GPE" and not after_flag(doc, ent.start):
                 for token in ent:
                     token._.sg_place = True
         doc.spans[CANDIDATES] = spans
@@ -207,6 +207,11 @@ class Gazetteer:
             or after in self.city_after
             or any(country.startswith(name) for name in self.country_names)
         )
+
+
+def after_flag(doc: Doc, start: int) -> bool:
+    """ "the Panama-flagged Adeline": what follows a flag is a ship's name, whatever the model took it for."""
+    return start > 1 and doc[start - 1].lower_ == "flagged" and doc[start - 2].text == "-"
 
 
 def inside_name(doc: Doc, start: int, end: int) -> bool:
