@@ -53,6 +53,17 @@ UNNAMED = [
         FAC,
         "a private refinery in China's Hebei province",
     ),
+    (
+        "The group breached shipping and logistics firms in Greece and Cyprus.",
+        ORG,
+        "shipping and logistics firms in Greece and Cyprus",
+    ),
+    (
+        "Inspectors were denied access to Syria's suspected reactor site last year.",
+        FAC,
+        "Syria's suspected reactor site",
+    ),
+    ("Attackers hit five defense contractors in a week.", ORG, "five defense contractors"),
 ]
 
 
