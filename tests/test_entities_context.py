@@ -106,3 +106,27 @@ def test_described_site_before_its_short_name_is_the_known_site(nlp):
     found = nlp("Inspectors said the Parchin military complex was razed. Officials denied that Parchin hosted tests.")
     sites = [c for c in found._.sg_entities if c.type is FAC]
     assert len(sites) == 1 and sites[0].kb_id
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mention"),
+    [
+        (
+            "The plant showed off its 120-horsepower Pyongyang-2021 harvester to visitors.",
+            EntityType.ITEM,
+            "120-horsepower Pyongyang-2021 harvester",
+        ),
+        (
+            "The rocket splashed down in the West Sea of Korea after a short flight.",
+            EntityType.LOCATION,
+            "West Sea of Korea",
+        ),
+    ],
+)
+def test_names_the_model_cuts(nlp, text, etype, mention):
+    assert (etype, mention) in typed(nlp, text)
+
+
+def test_name_with_a_serial_number_is_not_a_person(nlp):
+    found = nlp("The missile struck Cosmos 2251, a defunct satellite, in 2009.")._.sg_entities
+    assert not [c for c in found if c.type is PER]

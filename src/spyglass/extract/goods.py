@@ -128,9 +128,13 @@ def is_weapon(words: list[Token], head: Token, lex: GoodsLexicon) -> bool:
 
 def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterator[Span]:
     """Goods and weapon phrases whose head no other source has already covered (`others`: the gazetteer's and the
-    patterns' candidates, which know these things better); a known good may modify one ("IR-6 rotors")."""
+    patterns' candidates, which know these things better); a known good may modify one ("IR-6 rotors"), and so may
+    a designator, which then names the good ("the Chollima-2022 tractor")."""
     taken = {i for c in others if c.id_ != "pattern:definite" for i in range(c.start, c.end)}
     named = {i for c in others if c.id_ != "pattern:definite" and c.label_ != "ITEM" for i in range(c.start, c.end)}
+    designators = {
+        i for c in others if c.id_ == "pattern:named" and c.label_ == "WEAPON" for i in range(c.start, c.end)
+    }
     if not doc.has_annotation("DEP"):
         return
     for head in doc:
@@ -142,7 +146,8 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
         if nxt is not None and nxt.pos_ in NOUNS and not (etype is EntityType.WEAPON and nxt.lemma_ in lex.event_nouns):
             continue
-        start = modifier_start(doc, head, lex.skip | lex.verbs, named)
+        civil = etype is EntityType.ITEM and head.lemma_.lower() not in lex.plural_only | lex.info
+        start = modifier_start(doc, head, lex.skip | lex.verbs, named - designators if civil else named)
         words = list(doc[start : head.i])
         if not balanced(doc[start : head.i + 1]):
             continue

@@ -150,6 +150,26 @@ def stated_age(span: Span) -> bool:
     return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in {",", ")"}
 
 
+WATERS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean"})
+
+
+def serial_after(span: Span) -> bool:
+    """ "Kosmos 1408": a name followed by a serial number is a satellite or a product, never a person."""
+    doc, end = span.doc, span.end
+    return end < len(doc) and doc[end].is_digit and len(doc[end].text) >= 3
+
+
+def water_of(span: Span) -> Span:
+    """ "the East Sea of Korea": a sea, gulf or strait with the "of <Name>" the model left out."""
+    doc, end = span.doc, span.end
+    if span[-1].lower_ not in WATERS or end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return span
+    stop = end + 1
+    while stop < len(doc) and doc[stop].is_title and not doc[stop].is_sent_start:
+        stop += 1
+    return doc[span.start : stop] if stop > end + 1 else span
+
+
 def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
     """The model's entities as candidate spans (contract label, `kb_id_` set for demonyms of known states)."""
     demonyms = demonym_codes()
@@ -181,5 +201,9 @@ def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
                 )
             continue
         etype = rules.retype(span, EntityType(label))
+        if etype is EntityType.PERSON and serial_after(span):
+            continue
+        if etype is EntityType.LOCATION:
+            span = water_of(span)
         kind = "ner:surname" if etype is EntityType.PERSON and text in rules.surnames else "ner"
         yield Span(doc, span.start, span.end, label=etype.value, span_id=kind)
