@@ -64,17 +64,29 @@ def seconds_per_doc(samples: int = 40) -> float:
     return (time.perf_counter() - start) / samples
 
 
-def timed_run(paths: list[str], workers: int) -> tuple[float, list[Extraction]]:
-    """Seconds to extract `paths` on a warm LocalCluster of `workers` single-threaded processes."""
+def cpu_seconds() -> float:
+    """User + system CPU time of the calling process (run on every worker)."""
+    user, system = os.times()[:2]
+    return user + system
+
+
+def timed_run(paths: list[str], workers: int) -> tuple[float, float, list[Extraction]]:
+    """Seconds to extract `paths` on a warm cluster of `workers` processes, and how busy the workers were.
+
+    Busy is the workers' CPU time over wall time × workers: well below 100% means other processes took the cores.
+    """
     with local_cluster(workers) as cluster, Client(cluster) as client:
         client.run(load_pipeline)
+        before = client.run(cpu_seconds)
         start = time.perf_counter()
         results = list(run_batch(paths, cluster.scheduler_address, batch_size=8))
         elapsed = time.perf_counter() - start
+        after = client.run(cpu_seconds)
     failures = [r for r in results if not isinstance(r, Extraction)]
     if failures:
         raise SystemExit(f"{len(failures)} documents failed, e.g. {failures[0]}")
-    return elapsed, results
+    busy = sum(after[w] - before[w] for w in after) / (elapsed * workers)
+    return elapsed, busy, results
 
 
 def main() -> None:
@@ -90,12 +102,12 @@ def main() -> None:
             path = Path(folder) / f"article-{i:05d}.txt"
             path.write_text(article(i), encoding="utf-8")
             paths.append(str(path))
-        one, first = timed_run(paths, 1)
-        two, second = timed_run(paths, 2)
+        one, busy_one, first = timed_run(paths, 1)
+        two, busy_two, second = timed_run(paths, 2)
     assert [r.model_dump() for r in first] == [r.model_dump() for r in second], "runs differ"
     print(f"corpus: {count} articles ({per_doc * 1000:.1f} ms each in-process)")
-    print(f"1 worker : {one:6.1f} s  {count / one:6.1f} docs/s")
-    print(f"2 workers: {two:6.1f} s  {count / two:6.1f} docs/s")
+    print(f"1 worker : {one:6.1f} s  {count / one:6.1f} docs/s  worker CPU busy {busy_one:4.0%}")
+    print(f"2 workers: {two:6.1f} s  {count / two:6.1f} docs/s  worker CPU busy {busy_two:4.0%}")
     print(f"speed-up 2 vs 1 workers: {one / two:.2f}x")
     print(f"load average after: {os.getloadavg()}")
 
