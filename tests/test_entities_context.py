@@ -130,3 +130,20 @@ def test_names_the_model_cuts(nlp, text, etype, mention):
 def test_name_with_a_serial_number_is_not_a_person(nlp):
     found = nlp("The missile struck Cosmos 2251, a defunct satellite, in 2009.")._.sg_entities
     assert not [c for c in found if c.type is PER]
+
+
+def test_source_after_a_comma_is_no_apposition(nlp):
+    found = nlp("The chips were bound for a radar maker in Kazan, the border guard service said.")._.sg_entities
+    maker = [c for c in found if "a radar maker in Kazan" in {m.text for m in c.mentions}]
+    assert maker and maker[0].name == "a radar maker in Kazan"
+
+
+@pytest.mark.parametrize(
+    ("text", "etype", "mention"),
+    [
+        ("Analysts at the Oslo Peace Research Institute counted the launches.", ORG, "Oslo Peace Research Institute"),
+        ("Engineers at the Sarov Nuclear Weapons Institute built the device.", FAC, "Sarov Nuclear Weapons Institute"),
+    ],
+)
+def test_institutes_are_sites_only_with_site_words(nlp, text, etype, mention):
+    assert (etype, mention) in typed(nlp, text)

@@ -81,12 +81,14 @@ def glued_hyphen(doc: Doc, i: int) -> bool:
 
 def modifies(doc: Doc, i: int) -> bool:
     """Token `i` can be a pre-modifier of a noun: a noun, an adjective, a participle, an "-ly" adverb before one,
-    a glued hyphen or number ("11-axle"), a parenthesis ("(CNC)")."""
+    a glued hyphen or number ("11-axle"), a designator, a parenthesis ("(CNC)")."""
     tok = doc[i]
     if "\n" in tok.whitespace_ or tok.is_space:
         return False
     if tok.pos_ in ("NOUN", "PROPN", "ADJ") or tok.text in ("(", ")") or glued_hyphen(doc, i):
         return True
+    if tok.text[:1].isupper() and any(c.isdigit() for c in tok.text):
+        return True  # a model designator, whatever the tagger made of it ("IR-6")
     if tok.like_num:
         return i + 1 < len(doc) and glued_hyphen(doc, i + 1)
     if tok.pos_ == "VERB":

@@ -42,9 +42,18 @@ def merge_appositions(doc: Doc, clusters: list[Cluster], mentions: list[Span]) -
         if after + 1 < len(doc) and doc[after].text == ",":
             nxt = starts.get(after + 2) if doc[after + 1].lower_ == "the" else starts.get(after + 1)
             other = owner.get((nxt.start, nxt.end)) if nxt is not None else None
-            if other and other is not c and other.type is c.type and is_appositive(m, nxt):
+            if other and other is not c and other.type is c.type and is_appositive(m, nxt) and not speaks(doc, nxt):
                 merge_into(c, other, clusters, owner)
     return clusters
+
+
+SPEECH = frozenset({"say", "tell", "report", "announce", "state", "add", "confirm", "claim", "allege"})
+
+
+def speaks(doc: Doc, m: Span) -> bool:
+    """ "..., the customs service said": a mention after a comma that a speech verb follows is the source of the
+    sentence, not an apposition."""
+    return any(t.lemma_ in SPEECH for t in doc[m.end : m.end + 3])
 
 
 def is_appositive(left: Span, right: Span) -> bool:
