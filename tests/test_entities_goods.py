@@ -68,3 +68,17 @@ def test_blank_pipeline_finds_no_parse_goods():
     blank = build_pipeline(prefer_model=False)
     doc = blank("A Belgian broker sold 300 hydraulic servo valves to a buyer in Minsk.")
     assert all("valves" not in c.name for c in doc._.sg_entities)
+
+
+def test_fewer_modifiers_name_the_same_good(nlp):
+    found = nlp(
+        "The broker bought brushless servo motors in Ohio. The servo motors reached Minsk in May."
+    )._.sg_entities
+    motors = [c for c in found if c.type is ITM and "motors" in c.name]
+    assert len(motors) == 1
+    assert {m.text for m in motors[0].mentions} >= {"brushless servo motors", "servo motors"}
+
+
+def test_brand_and_model_number_stay_with_the_good(nlp):
+    mentions = {m for _, ms in found(nlp, "He exported 40 Kestrel 320 compressors to Iran.").values() for m in ms}
+    assert "Kestrel 320 compressors" in mentions

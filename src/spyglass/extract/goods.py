@@ -7,6 +7,7 @@ determiners, quantities and uninformative adjectives. A bare head is a good only
 Spans get `id_` "pattern:goods" (or "pattern:definite"). Needs a parse: on a blank pipeline nothing is found.
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +18,7 @@ from spyglass.extract.cluster import Cluster, merge_into
 from spyglass.extract.lexicon import canonical, singular
 from spyglass.model import EntityType
 
+YEAR = re.compile(r"^(19|20)\d\d$")
 STOP_DEPS = frozenset({"det", "nummod", "poss", "case", "predet", "quantmod", "cc", "conj", "prep", "appos", "acl"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 
@@ -90,7 +92,8 @@ def modifies(doc: Doc, i: int) -> bool:
     if tok.text[:1].isupper() and any(c.isdigit() for c in tok.text):
         return True  # a model designator, whatever the tagger made of it ("IR-6")
     if tok.like_num:
-        return i + 1 < len(doc) and glued_hyphen(doc, i + 1)
+        model = i > 0 and doc[i - 1].pos_ == "PROPN" and not YEAR.match(tok.text)  # "Rotax 914 engines"
+        return model or (i + 1 < len(doc) and glued_hyphen(doc, i + 1))
     if tok.pos_ == "VERB":
         return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound")
     return tok.pos_ == "ADV" and tok.lower_.endswith("ly") and doc[i + 1].tag_ == "VBN"
@@ -178,8 +181,9 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
 
 
 def merge_bare_goods(doc: Doc, clusters: list[Cluster], determiners: frozenset[str]) -> None:
-    """A good named by its bare head ("lathes"), or again after "the" with other modifiers ("the stolen laser
-    files"), is the good of that head the story already named."""
+    """A good named by its bare head ("lathes"), by fewer of its modifiers ("servo motors" beside "brushless servo
+    motors"), or again after "the" with other modifiers ("the stolen laser files"), is the good of that head the
+    story already named."""
     goods = [
         c
         for c in clusters
@@ -191,10 +195,17 @@ def merge_bare_goods(doc: Doc, clusters: list[Cluster], determiners: frozenset[s
         same = [o for o in clusters if o is not c and o.type is c.type and canonical(o.mentions[0][-1].text) == head]
         bare = all(len(m) == 1 for m in c.mentions)
         before = [o for o in same if o.first < first.start]
-        if bare and len(same) == 1:
+        wider = [o for o in same if o.kinds() == {"pattern:goods"} and words(c) < words(o)]
+        if wider:
+            merge_into(min(wider, key=lambda o: abs(o.first - c.first)), c, clusters)
+        elif bare and len(same) == 1:
             merge_into(same[0], c, clusters)
         elif before and determiner_before(doc, first.start) in determiners:
             merge_into(max(before, key=lambda o: o.first), c, clusters)
+
+
+def words(cluster: Cluster) -> set[str]:
+    return {w for m in cluster.mentions if m.id_ == "pattern:goods" for w in canonical(m.text).split()}
 
 
 def determiner_before(doc: Doc, start: int) -> str:
