@@ -1,7 +1,8 @@
 """Date expressions: found by a small grammar over the text and resolved against the publication date.
 
-Absolute expressions ("July 28, 2017", "in the late 1990s", "between 2019 and 2021") resolve on their own;
-relative ones ("in April", "last week", "on Thursday", "about five years ago") resolve against `published`,
+Expressions with a year ("July 28, 2017", "late 2022", "between 2019 and 2021") resolve on their own; relative
+and vague ones ("in April", "last week", "on Thursday", "about five years ago", "in the late 1990s") resolve
+against `published`,
 or stay unresolved (start and end `None`, text kept) when it is unknown, rather than being guessed.
 """
 
@@ -88,6 +89,9 @@ def _month(m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _decade(m: re.Match[str], pub: date | None) -> Resolved:
+    """A decade is vague: resolved only in a dated story, like other vague and relative expressions."""
+    if pub is None:
+        return None, None, False
     first = int(m["decade"])
     lo, hi = date_lexicon().parts.get((m["part"] or "").lower(), (0, 9))
     return date(first + lo, 1, 1), date(first + hi, 12, 31), bool(m["part"])

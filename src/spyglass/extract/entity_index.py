@@ -27,10 +27,13 @@ class EntityIndex:
         return found[0] if found else None
 
     def referent(self, pronoun: Token, reach: int = 60) -> EntityCluster | None:
-        """What a pronoun most likely refers to: for "he"/"she" the nearest person mentioned before it; for
-        "it"/"they" as a subject, the organisation or country that is the subject of the sentence before."""
+        """What a pronoun most likely refers to: for "he"/"she" as a subject, a person who is the subject of the
+        sentence before, else the nearest person mentioned before it; for "it"/"they" as a subject, the
+        organisation or country that is the subject of the sentence before."""
         word = pronoun.lower_
         if word in PERSONAL:
+            if pronoun.dep_ in ("nsubj", "nsubjpass") and (subject := self._prior_subject(pronoun)) is not None:
+                return subject
             for i in range(pronoun.i - 1, max(-1, pronoun.i - reach), -1):
                 found = self.at.get(i)
                 if found is not None and found[0].type is EntityType.PERSON:
@@ -44,6 +47,20 @@ class EntityIndex:
                 cluster = self.cluster(subj)
                 if cluster is not None and cluster.type in (EntityType.ORGANIZATION, EntityType.LOCATION):
                     return cluster
+        return None
+
+    def _prior_subject(self, pronoun: Token) -> EntityCluster | None:
+        """The person who is the subject of the main clause of the sentence before (centering: "Kim was briefed by
+        Jang. He declared ..." → Kim)."""
+        sent = pronoun.sent
+        between = (self.at.get(i) for i in range(sent.start, pronoun.i))
+        if sent.start == 0 or any(f is not None and f[0].type is EntityType.PERSON for f in between):
+            return None
+        root = pronoun.doc[sent.start - 1].sent.root
+        for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
+            cluster = self.cluster(subj)
+            if cluster is not None and cluster.type is EntityType.PERSON:
+                return cluster
         return None
 
     def nested(self, span: Span) -> list[EntityCluster]:

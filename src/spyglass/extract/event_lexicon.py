@@ -64,6 +64,7 @@ class EventLexicon:
     site_nouns: frozenset[str]
     agent_preps: dict[str, frozenset[str]]
     person_heads: frozenset[str]
+    item_anaphors: frozenset[str]
     places: dict[Role, Role]
     forms: dict[str, str]
     specs: dict[EventType, RoleSpec]
@@ -132,6 +133,7 @@ def event_lexicon() -> EventLexicon:
         site_nouns=frozenset(raw["site_nouns"]),
         agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
         person_heads=frozenset(raw["person_heads"]),
+        item_anaphors=frozenset(raw["item_anaphors"]),
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},
         forms=_forms([*verbs, *nouns], raw["irregular"]),
         specs=specs,

@@ -12,7 +12,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from spyglass.extract.event_lexicon import RoleSpec
+from spyglass.extract.event_lexicon import RoleSpec, event_lexicon
 from spyglass.model import Certainty, Claim, DateSpan, EventType, Role
 
 Roles = dict[Role, list[str]]
@@ -36,12 +36,13 @@ def complete(c: Candidate, spec: RoleSpec) -> bool:
 
 
 def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
-    """No core role filled by both with disjoint entities, no two resolved dates that do not overlap, and the
-    same polarity (a denial is not the event it denies)."""
-    if (a.claim.certainty is Certainty.negated) != (b.claim.certainty is Certainty.negated):
+    """No core role filled by both with disjoint entities (a party named by its country in one telling and by
+    itself in the other, "shipped to North Korea" / "to a North Korean company", is the same party), no two
+    resolved dates that do not overlap, and the same polarity (a denial is not the event it denies)."""
+    if _polarity(a) != _polarity(b):
         return False
-    for role, ids in a.roles.items():
-        if role in spec.core and b.roles.get(role) and not set(ids) & set(b.roles[role]):
+    for role in a.roles:
+        if role in spec.core and b.roles.get(role) and not _same_party(a, b, role):
             return False
     da, db = a.date, b.date
     if da and db and da.start and db.start and da.end and db.end:
@@ -49,13 +50,41 @@ def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
     return True
 
 
+def _hand_over(a: Candidate, b: Candidate) -> bool:
+    """One's recipient is the other's supplier: two transactions ("X bought it and shipped it to Iran")."""
+
+    def gives(x: Candidate, y: Candidate) -> bool:
+        return bool(set(x.roles.get(Role.recipient, ())) & set(y.roles.get(Role.supplier, ())))
+
+    return gives(a, b) or gives(b, a)
+
+
+def _polarity(c: Candidate) -> bool:
+    return c.claim.certainty is not Certainty.negated
+
+
+def _same_party(a: Candidate, b: Candidate, role: Role) -> bool:
+    """Both fill `role` with a shared entity, or one's entity is the other's place for that party."""
+    mine, theirs = set(a.roles[role]), set(b.roles[role])
+    place = event_lexicon().places.get(role)
+    if mine & theirs:
+        return True
+    return place is not None and bool(mine & set(b.roles.get(place, ())) or theirs & set(a.roles.get(place, ())))
+
+
 def same_event(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
-    """Same type and compatible, and either sharing an identity entity, or one of them names no identity entity
+    """Same type, sharing an identity entity in one sentence (the hops of one chain), or compatible and either
+    sharing an identity entity, or one of them names no identity entity
     and is told in the same sentence ("six nuclear tests ..., when it said it had detonated a hydrogen bomb") or
     restates the other ("Pakistan flight-tested a missile" ... "the launch of the Ababeel by Pakistan")."""
-    if a.type is not b.type or not compatible(a, b, spec):
+    if a.type is not b.type:
         return False
-    if any(_own(a, r) & _own(b, r) for r in spec.identity):
+    shared = any(_own(a, r) & _own(b, r) for r in spec.identity)
+    if shared and a.trigger.sent == b.trigger.sent and _polarity(a) == _polarity(b) and not _hand_over(a, b):
+        return True  # legs of one chain ("shipped it to Riga, where B sent it on to C")
+    if not compatible(a, b, spec):
+        return False
+    if shared:
         return True
     if a.trigger.sent == b.trigger.sent:
         return not any(a.roles.get(r) for r in spec.identity) or not any(b.roles.get(r) for r in spec.identity)

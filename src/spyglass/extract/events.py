@@ -21,6 +21,8 @@ from spyglass.extract.slots import is_irrealis, is_specific, parse_slots, window
 from spyglass.extract.triggers import Trigger, find_triggers, is_parsed
 from spyglass.model import Argument, EntityType, Event, EventType, Role, Span
 
+SITUATING = frozenset({"from", "at", "on"})
+
 
 @Language.factory("spyglass_events", default_config={"window_fallback": True})
 def make_events(nlp: Language, name: str, window_fallback: bool) -> "EventComponent":
@@ -120,7 +122,11 @@ def _in_name(d: DateExpr, doc: Doc, index: EntityIndex) -> bool:
 
 
 def _participle(trigger: Trigger) -> bool:
-    return trigger.token.dep_ == "acl" and trigger.token.tag_ == "VBN"
+    """A participle describing a noun ("chips made by X"), unless it is placed or timed as a happening ("an
+    interceptor launched from Plesetsk on November 15")."""
+    t = trigger.token
+    situated = any(c.dep_ == "prep" and c.lower_ in SITUATING for c in t.children)
+    return t.dep_ == "acl" and t.tag_ == "VBN" and not situated
 
 
 def _attach_declarations(doc: Doc, events: list[Candidate]) -> None:

@@ -2,7 +2,8 @@
 
 A slot's head stands for an entity when a mention covers it, or through its conjuncts ("visited A and B"), an
 apposition's anchor, a pronoun's referent, an entity named inside its phrase ("the materials, including tungsten
-and ..."), or the other side of a copula ("Among the sites Kim visited was X"). Each slot lists candidate roles
+and ..."), or the other side of a copula ("Among the sites Kim visited was X"); an item slot whose head only
+refers back ("shipped the machines", "sold them") takes the latest item named before. Each slot lists candidate roles
 (frames.yaml); an entity takes the first whose type constraint (roles.yaml) it meets.
 """
 
@@ -17,6 +18,10 @@ from spyglass.extract.slots import PLACE_PREPS, Slots
 from spyglass.model import EntityType, Role
 
 PERSON_HEADS = frozenset(event_lexicon().person_heads)
+ITEM_ANAPHORS = event_lexicon().item_anaphors
+ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
+ANAPHOR_REACH = 120  # tokens back: a few sentences
+GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
 SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
 RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include", "work", "operate"})
@@ -91,6 +96,20 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     return out
 
 
+def _antecedent_item(head: Token, index: EntityIndex) -> list[Filler]:
+    """ "shipped the machines", "sold them": the latest item or weapon named before an anaphoric object."""
+    word = head.lower_ if head.pos_ == "PRON" else head.lemma_.lower()
+    if word not in ITEM_ANAPHORS or (
+        head.pos_ != "PRON" and not any(d.lower_ in ANAPHOR_DETS for d in head.children if d.dep_ in ("det", "poss"))
+    ):
+        return []
+    for i in range(head.i - 1, max(-1, head.i - ANAPHOR_REACH), -1):
+        found = index.at.get(i)
+        if found is not None and found[0].type in GOODS:
+            return [Filler(found[0])]
+    return []
+
+
 Roles = dict[Role, list[str]]
 
 
@@ -107,7 +126,10 @@ def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parse
         candidates = frame.preps.get(slot[6:] if slot.startswith("place:") else slot[5:], ())
         if not slot.startswith(("prep:", "place:")):
             candidates = frame.roles(slot)
-        for f in fillers(slots.get(slot, []), index, parsed and slot != "complement"):
+        found = fillers(slots.get(slot, []), index, parsed and slot != "complement")
+        if not found and parsed and slot == "object" and Role.item in candidates:
+            found = [f for h in slots.get(slot, []) for f in _antecedent_item(h, index)]
+        for f in found:
             if f.cluster.id in used:
                 continue
             for role in candidates:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.event_lexicon import EventLexicon, Frame
-from spyglass.extract.triggers import Trigger, lemma_of
+from spyglass.extract.triggers import Trigger, is_future, lemma_of
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 GERUND_PREPS = frozenset({"for", "of", "with", "over"})
@@ -100,7 +100,8 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         elif c.dep_ == "dative":
             slots["prep:to" if _objects(c) else "dative"] += _objects(c) or [c]
         elif c.dep_ == "prep":
-            slots[_prep_slot(c)] += _objects(c)
+            key, objects = _behalf(c)
+            slots[key] += objects
         elif c.dep_ == "ccomp" and "complement" in frame.slots:
             slots["complement"] += list(c.subtree)
         elif c.dep_ == "ccomp" and any(w.lower_ == "what" and w.dep_ in ("nsubj", "dobj") for w in c.children):
@@ -177,6 +178,15 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
     return slots
 
 
+def _behalf(prep: Token) -> tuple[str, list[Token]]:
+    """A preposition's slot and objects; "on behalf of X" is X in the slot `prep:behalf`."""
+    objects = _objects(prep)
+    if prep.lower_ in ("on", "in") and objects and objects[0].lower_ == "behalf":
+        of = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "of"]
+        return "prep:behalf", [o for p in of for o in _objects(p)]
+    return _prep_slot(prep), objects
+
+
 def _prep_slot(prep: Token) -> str:
     return ("place:" if prep.lower_ in PLACE_PREPS else "prep:") + prep.lower_
 
@@ -198,12 +208,15 @@ def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
 
 
 def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
-    """A trigger under "an end to", "plans to", "easier to", "toward": not a report of an event that happened."""
+    """A trigger under "an end to", "plans to", "easier to", "toward", or the object of a future verb ("will not
+    conduct tests"): not a report of an event that happened."""
     t = trigger.token
     governors = [t.head]
     if t.dep_ == "pobj":
         governors += [t.head.head]
     if trigger.nominal and t.dep_ not in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "appos", "ROOT", "conj"):
+        return True
+    if trigger.nominal and t.dep_ == "dobj" and is_future(t.head):
         return True
     if not trigger.nominal and t.dep_ not in ("xcomp", "pcomp", "advcl"):
         return False

@@ -42,7 +42,7 @@ def _object_lemmas(token: Token, nominal: bool, lex: EventLexicon) -> set[str]:
         if nominal:
             heads = [t for p in token.children if p.lower_ == "of" for t in p.children]
         else:
-            heads = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass")]
+            heads = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass", "acomp", "oprd")]
         return {lemma_of(t, lex) for h in heads for t in (h, *h.children) if t.dep_ != "det" or t is h}
     window = token.doc[token.i + 1 : token.i + 5]
     return {lemma_of(t, lex) for t in window}
@@ -69,7 +69,7 @@ def _reports_event(token: Token, lex: EventLexicon) -> bool:
     """ "KCNA announced that Kim had visited ...": the complement holds an event verb, so this reports it."""
     if not is_parsed(token.doc):
         return False
-    comps = (t for c in token.children if c.dep_ == "ccomp" and not _future(c) for t in c.subtree)
+    comps = (t for c in token.children if c.dep_ == "ccomp" and not is_future(c) for t in c.subtree)
     objects = (c for c in token.children if c.dep_ == "dobj")
     return any(t.pos_ == "VERB" and lemma_of(t, lex) in lex.verbs for t in comps) or any(
         lemma_of(o, lex) in lex.nouns for o in objects
@@ -80,7 +80,7 @@ def _commits(token: Token, lex: EventLexicon) -> bool:
     """A statement of what the speaker will do: a will/would/shall complement."""
     if not is_parsed(token.doc):
         return False
-    return any(_future(v) for c in token.children if c.dep_ == "ccomp" for v in (c, *c.conjuncts))
+    return any(is_future(v) for c in token.children if c.dep_ == "ccomp" for v in (c, *c.conjuncts))
 
 
 def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
@@ -110,8 +110,18 @@ def _word_class(token: Token, lex: EventLexicon) -> bool | None:
     return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
 
 
-def _future(token: Token) -> bool:
+def is_future(token: Token) -> bool:
+    """The token has a will/would/shall auxiliary: a statement of what is to come, not of what happened."""
     return any(c.dep_ == "aux" and c.lower_ in FUTURE for c in token.children)
+
+
+def _hyphenated(token: Token, lemma: str, lex: EventLexicon) -> str:
+    """The lemma of a hyphenated word the tokenizer split ("test - fire" → "test-fire") when the lexicon lists it."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-" or doc[token.i - 1].whitespace_ or doc[token.i - 2].whitespace_:
+        return lemma
+    joined = f"{doc[token.i - 2].lower_}-{lemma}"
+    return joined if joined in lex.verbs or joined in lex.nouns else lemma
 
 
 def find_triggers(doc: Doc) -> list[Trigger]:
@@ -122,12 +132,12 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         nominal = _word_class(token, lex)
         if nominal is None:
             continue
-        lemma = lemma_of(token, lex)
+        lemma = _hyphenated(token, lemma_of(token, lex), lex)
         senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
         if not senses and not is_parsed(doc):
             nominal = not nominal
             senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
-        if not senses or (not nominal and _future(token)):
+        if not senses or (not nominal and is_future(token)):
             continue
         sense = next((s for s in senses if _holds(s, token, nominal, lex)), None)
         if sense is not None and not sense.skip:

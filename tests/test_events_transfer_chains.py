@@ -1,0 +1,140 @@
+"""Constructions added for unseen articles: goods referred back to, parties only, facilities as recipients,
+"on behalf of", legs of one chain, pleas and sentences, hyphenated nouns, situated participles, future verbs,
+a pronoun taking the previous sentence's subject. Hand-written sentences."""
+
+import pytest
+
+from spyglass.extract.dates import find_dates
+from spyglass.model import EntityType
+from test_events import canonical
+from test_events_builder import annotate, load_parser, roles
+
+parser = pytest.fixture(load_parser, name="parser")
+PER, ORG, FAC, LOC = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.FACILITY, EntityType.LOCATION
+WPN, ITM = EntityType.WEAPON, EntityType.ITEM
+
+FIRMS = {
+    "Norvik Tools": (ORG, ()),
+    "Karawang Trading": (ORG, ()),
+    "Iran": (LOC, ()),
+    "Riga": (LOC, ()),
+    "lathes": (ITM, ()),
+    "nickel": (ITM, ()),
+    "Quds Force": (ORG, ("the Quds Force",)),
+    "Arak Heavy Water Plant": (FAC, ("the Arak Heavy Water Plant",)),
+    "Ali Rezaei": (PER, ()),
+    "Lazarus": (ORG, ()),
+}
+ROCKETS = {
+    "Missile Bureau": (ORG, ("The Missile Bureau",)),
+    "Hwasong-12": (WPN, ("the Hwasong-12",)),
+    "Kim Jong Un": (PER, ()),
+    "Jang Chang Ha": (PER, ()),
+    "nuclear weapons": (WPN, ()),
+    "United States": (LOC, ("The United States",)),
+    "Nudol": (WPN, ()),
+    "Plesetsk Cosmodrome": (FAC, ("the Plesetsk Cosmodrome",)),
+}
+
+CASES = [
+    (
+        "a definite goods noun refers back to the item named before",
+        "Inspectors counted the lathes in a warehouse. The machines were shipped by Norvik Tools to Karawang Trading.",
+        FIRMS,
+        [("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}})],
+    ),
+    (
+        "an object pronoun refers back to the item",
+        "Norvik Tools found nickel in Riga. Karawang Trading later sold it to the Quds Force.",
+        FIRMS,
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "recipient": {"Quds Force"}, "item": {"nickel"}})],
+    ),
+    (
+        "a facility receives goods",
+        "Karawang Trading delivered nickel to the Arak Heavy Water Plant.",
+        FIRMS,
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "recipient": {"Arak Heavy Water Plant"}, "item": {"nickel"}})],
+    ),
+    (
+        "on behalf of names the party goods are moved for",
+        "Karawang Trading moved nickel on behalf of the Quds Force.",
+        FIRMS,
+        [("TRANSFER", {"supplier": {"Karawang Trading", "Quds Force"}, "item": {"nickel"}})],
+    ),
+    (
+        "a transfer between two named parties needs no named item",
+        "Norvik Tools supplied Karawang Trading for years.",
+        FIRMS,
+        [("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}})],
+    ),
+    (
+        "legs of one chain in a sentence are one transfer",
+        "Norvik Tools shipped the nickel to Riga, where Karawang Trading sent it on to Iran.",
+        FIRMS,
+        [
+            (
+                "TRANSFER",
+                {
+                    "supplier": {"Norvik Tools", "Karawang Trading"},
+                    "recipient": {"Riga", "Iran"},
+                    "destination": {"Riga", "Iran"},
+                    "item": {"nickel"},
+                },
+            )
+        ],
+    ),
+    (
+        "a guilty plea is a sanction on the one who pleads",
+        "Ali Rezaei pleaded guilty in a federal court.",
+        FIRMS,
+        [("SANCTION", {"target": {"Ali Rezaei"}})],
+    ),
+    (
+        "a sentence is a sanction",
+        "Ali Rezaei was sentenced to 30 months in prison.",
+        FIRMS,
+        [("SANCTION", {"target": {"Ali Rezaei"}})],
+    ),
+    (
+        "an organisation compromised by a group is an intrusion",
+        "Lazarus compromised Karawang Trading last year.",
+        FIRMS,
+        [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Karawang Trading"}})],
+    ),
+    (
+        "a hyphenated event noun split by the tokenizer",
+        "The Missile Bureau conducted a test-fire of the Hwasong-12.",
+        ROCKETS,
+        [("TEST", {"actor": {"Missile Bureau"}, "weapon": {"Hwasong-12"}})],
+    ),
+    (
+        "a participle placed as a happening reports an event",
+        "The satellite was destroyed by a Nudol launched from the Plesetsk Cosmodrome.",
+        ROCKETS,
+        [("TEST", {"weapon": {"Nudol"}, "site": {"Plesetsk Cosmodrome"}})],
+    ),
+    (
+        "the object of a future verb did not happen",
+        "The United States will not conduct tests of the Hwasong-12.",
+        ROCKETS,
+        [],
+    ),
+    (
+        "he takes the previous sentence's subject",
+        "Kim Jong Un was briefed by Jang Chang Ha. He declared that the country would never give up nuclear weapons.",
+        ROCKETS,
+        [("DECLARATION", {"speaker": {"Kim Jong Un"}, "subject": {"nuclear weapons"}})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "entities", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_construction(parser, construction, text, entities, expected):
+    events, names = annotate(parser, text, entities)
+    assert canonical((e.type.value, roles(e, names)) for e in events) == canonical(expected)
+
+
+@pytest.mark.parametrize("text", ["in the late 1990s", "in the 1980s"])
+def test_decade_stays_unresolved_without_publication_date(text):
+    (found,) = find_dates(text, None)
+    assert (found.span.start, found.span.end) == (None, None)
