@@ -82,3 +82,12 @@ def test_fewer_modifiers_name_the_same_good(nlp):
 def test_brand_and_model_number_stay_with_the_good(nlp):
     mentions = {m for _, ms in found(nlp, "He exported 40 Kestrel 320 compressors to Iran.").values() for m in ms}
     assert "Kestrel 320 compressors" in mentions
+
+
+def test_designator_before_a_weapon_class_names_the_weapon(nlp):
+    found = nlp(
+        "Russia launched a Burevestnik cruise missile on Monday. The Burevestnik missile flew far."
+    )._.sg_entities
+    named = [c for c in found if c.type is WPN and "Burevestnik" in c.name]
+    assert len(named) == 1
+    assert {m.text for m in named[0].mentions} == {"Burevestnik cruise missile", "Burevestnik missile"}

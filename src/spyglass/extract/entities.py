@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from spyglass.extract.coref import Coreference, CorefRules
 from spyglass.extract.gazetteer import CANDIDATES, Gazetteer
-from spyglass.extract.goods import GoodsLexicon, goods_candidates
+from spyglass.extract.goods import GoodsLexicon, designated_classes, goods_candidates
 from spyglass.extract.lexicon import goods_spec, ner_rules, pattern_spec
 from spyglass.extract.merge import is_modifier, join_classes, propagate, select, widen
 from spyglass.extract.ner_map import NerRules, ner_candidates
@@ -144,7 +144,7 @@ class EntityComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = list(doc.spans.get(CANDIDATES, []))
-        candidates.extend(goods_candidates(doc, self.goods, candidates))
+        candidates.extend([*goods_candidates(doc, self.goods, candidates), *designated_classes(doc, candidates)])
         if self.ner is not None:
             candidates.extend(ner_candidates(doc, self.ner))
         doc._.sg_entities = self.coref(doc, self.mentions(doc, candidates))

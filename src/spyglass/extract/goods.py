@@ -157,6 +157,9 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         if not balanced(doc[start : head.i + 1]):
             continue
         if etype is EntityType.WEAPON:
+            propers = [t.i for t in words if t.pos_ == "PROPN" and doc[t.i - 1].text != "("]
+            if propers:  # a weapon is named from its designator on ("Sarmat missile", not "test-fires Sarmat missile")
+                start, words = propers[0], [t for t in words if t.i >= propers[0]]
             if words and is_weapon(words, head, lex):
                 yield Span(doc, start, head.i + 1, label=etype.value, span_id="pattern:goods")
             continue
@@ -180,10 +183,35 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
             yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
 
 
+def designated_classes(doc: Doc, others: list[Span]) -> Iterator[Span]:
+    """A capitalised word right before a weapon class the gazetteer found is that weapon's designator ("a Sarmat
+    intercontinental ballistic missile"), unless it is a place or part of another name."""
+    taken = {i for c in others if c.id_ != "pattern:definite" for i in range(c.start, c.end)}
+    for c in others:
+        before = doc[c.start - 1] if c.start else None
+        if (
+            c.label_ == "WEAPON"
+            and c.kb_id_.startswith("class:")
+            and before is not None
+            and before.pos_ == "PROPN"
+            and before.is_title
+            and not before.is_sent_start
+            and not before._.sg_place
+            and before.i not in taken
+        ):
+            yield Span(doc, before.i, c.end, label=c.label_, span_id="pattern:goods")
+
+
 def merge_bare_goods(doc: Doc, clusters: list[Cluster], determiners: frozenset[str]) -> None:
-    """A good named by its bare head ("lathes"), by fewer of its modifiers ("servo motors" beside "brushless servo
+    """Weapons sharing a designator are one ("the Sarmat missile", "a Sarmat intercontinental ballistic missile"). A
+    good named by its bare head ("lathes"), by fewer of its modifiers ("servo motors" beside "brushless servo
     motors"), or again after "the" with other modifiers ("the stolen laser files"), is the good of that head the
     story already named."""
+    named = [c for c in clusters if c.type is EntityType.WEAPON and c.kinds() == {"pattern:goods"} and designators(c)]
+    for c in named:
+        same = [o for o in named if o is not c and o in clusters and designators(o) & designators(c)]
+        if c in clusters and same:
+            merge_into(same[0], c, clusters)
     goods = [
         c
         for c in clusters
@@ -202,6 +230,10 @@ def merge_bare_goods(doc: Doc, clusters: list[Cluster], determiners: frozenset[s
             merge_into(same[0], c, clusters)
         elif before and determiner_before(doc, first.start) in determiners:
             merge_into(max(before, key=lambda o: o.first), c, clusters)
+
+
+def designators(cluster: Cluster) -> set[str]:
+    return {t.text for m in cluster.mentions for t in m if t.pos_ == "PROPN"}
 
 
 def words(cluster: Cluster) -> set[str]:
