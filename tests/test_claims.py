@@ -38,6 +38,20 @@ CERTAINTY = [
     ),
     ("unknown", "It is not clear whether Karawang Trading shipped nickel to Iran.", [], "unknown", "clear"),
     ("negated: did not", "Karawang Trading did not ship nickel to Iran.", [], "negated", "not"),
+    (
+        "unknown: a whether-clause under a negated verb",
+        "Inspectors cannot say whether Karawang Trading shipped nickel to Iran.",
+        ["Inspectors"],
+        "unknown",
+        "whether",
+    ),
+    (
+        "certain: a negation in the other coordinated clause",
+        "Iran has not joined the embargo, but Karawang Trading shipped nickel to Iran.",
+        [],
+        "certain",
+        None,
+    ),
     ("negated: no evidence", "There is no evidence that Karawang Trading shipped nickel to Iran.", [], "negated", "no"),
     (
         "negated: denied",

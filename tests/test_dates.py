@@ -31,6 +31,14 @@ FORMS = [
     ("visits in 2016 and 2017 as", "in 2016 and 2017", date(2016, 1, 1), date(2017, 12, 31), False),
     ("in late 2016", "in late 2016", date(2016, 9, 1), date(2016, 12, 31), True),
     ("on March 3", "on March 3", date(2017, 3, 3), date(2017, 3, 3), False),
+    ("found on 4 June in", "on 4 June", date(2017, 6, 4), date(2017, 6, 4), False),
+    (
+        "fired on May 14, Juche 106 (2017), from",
+        "on May 14, Juche 106 (2017)",
+        date(2017, 5, 14),
+        date(2017, 5, 14),
+        False,
+    ),
 ]
 
 
@@ -46,7 +54,10 @@ def test_form_resolves(text, expr, start, end, approximate):
     assert text[found.start_char : found.end_char] == expr
 
 
-@pytest.mark.parametrize("text", ["in April", "about five years ago", "last week", "on Thursday", "in May"])
+@pytest.mark.parametrize(
+    "text",
+    ["in April", "about five years ago", "last week", "on Thursday", "in May", "in the late 1990s", "in the 1980s"],
+)
 def test_relative_stays_unresolved_without_published(text):
     (found,) = find_dates(text, None)
     assert (found.span.start, found.span.end, found.span.text) == (None, None, text)

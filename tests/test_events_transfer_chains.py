@@ -4,7 +4,6 @@ a pronoun taking the previous sentence's subject. Hand-written sentences."""
 
 import pytest
 
-from spyglass.extract.dates import find_dates
 from spyglass.model import EntityType
 from test_events import canonical
 from test_events_builder import annotate, load_parser, roles
@@ -125,6 +124,17 @@ CASES = [
         ROCKETS,
         [("DECLARATION", {"speaker": {"Kim Jong Un"}, "subject": {"nuclear weapons"}})],
     ),
+    (
+        "a route preposition hung on the object's participle belongs to the transfer",
+        "Norvik Tools forwarded lathes made in Poland to Iran.",
+        {**FIRMS, "Poland": (LOC, ())},
+        [
+            (
+                "TRANSFER",
+                {"supplier": {"Norvik Tools"}, "item": {"lathes"}, "recipient": {"Iran"}, "destination": {"Iran"}},
+            )
+        ],
+    ),
 ]
 
 
@@ -132,9 +142,3 @@ CASES = [
 def test_construction(parser, construction, text, entities, expected):
     events, names = annotate(parser, text, entities)
     assert canonical((e.type.value, roles(e, names)) for e in events) == canonical(expected)
-
-
-@pytest.mark.parametrize("text", ["in the late 1990s", "in the 1980s"])
-def test_decade_stays_unresolved_without_publication_date(text):
-    (found,) = find_dates(text, None)
-    assert (found.span.start, found.span.end) == (None, None)

@@ -185,19 +185,34 @@ def _cue(verb: Token, subj: Token) -> str:
 
 
 def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None]:
-    """The certainty cues of the trigger's clause, up to a relative clause or the sentence root; a clause that
-    complements an evidence noun reads that noun too ("no evidence that ...")."""
+    """The certainty cues of the trigger's clause, up to a relative clause, a coordinated clause with its own
+    subject ("X has not joined ..., but Y announced") or the sentence root; a clause that complements an evidence
+    noun reads that noun too ("no evidence that ..."); a whether-clause under a verb is unknown."""
     found: list[tuple[Certainty, str]] = []
     child, node = None, token
     for _ in range(12):
         found += _cues_at(node, child, lex)
+        if (question := _open_question(node, lex)) is not None:
+            found.append((Certainty.unknown, question))
+            break
         evidence = node.dep_ == "acl" and node.head.lemma_.lower() in lex.evidence_nouns
-        if (node.dep_ in CLAUSE_ENDS and not evidence) or node.head.i == node.i:
+        own_clause = node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if (node.dep_ in CLAUSE_ENDS and not evidence) or own_clause or node.head.i == node.i:
             break
         if child is not None and (node.lemma_.lower() in lex.attribution):
             break
         child, node = node, node.head
     return min(found, key=lambda f: _rank(f[0]), default=(Certainty.certain, None))
+
+
+def _open_question(node: Token, lex: ClaimLexicon) -> str | None:
+    """ "cannot say whether Iran has ...", "did not confirm if ...": a whether-clause under a verb leaves the event
+    open (unknown), whatever the negation above it. Under a predicate ("it is unclear whether") the predicate
+    sets the value instead."""
+    mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")), None)
+    if mark is None or node.dep_ != "ccomp" or node.head.pos_ != "VERB":
+        return None
+    return f"{node.head.text} {mark.text}"
 
 
 def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[Certainty, str]]:

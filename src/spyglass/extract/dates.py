@@ -171,6 +171,7 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
     parts = "|".join(lex.parts)
     rules: list[tuple[str, Callable[[re.Match[str], date | None], Resolved]]] = [
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", _full),
+        (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?:Juche\s+\d{1,3}\s+)?\(" + _YEAR + r"\)", _full),
         (
             _LEAD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b",
             _full,
@@ -182,6 +183,7 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
         (_LEAD + r"(?P<part>" + parts + r")[-\s]+" + _YEAR + r"\b", _part_year),
         (_LEAD + _MONTH + r"\s+(?:of\s+)?" + _YEAR + r"\b", _month_year),
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)", _month_day),
+        (_LEAD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d)", _month_day),
         (
             r"(?:(?P<approx>" + approx + r")\s+)?(?P<num>\d+|" + num + r")\s+(?P<unit>day|week|month|year|decade)s?"
             r"\s+ago\b",

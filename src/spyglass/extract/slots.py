@@ -20,6 +20,7 @@ RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 GERUND_PREPS = frozenset({"for", "of", "with", "over"})
 OBJECT_PRONOUNS = frozenset({"them", "it"})
 PLACE_PREPS = frozenset({"in", "near"})
+ROUTE_PREPS = frozenset({"to", "via", "through"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
@@ -111,6 +112,8 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
                 slots[_prep_slot(c)] += _objects(c)
+            elif c.dep_ == "acl" and c.i != verb.i:
+                slots.update(_lifted(c, frame, slots))
     if verb.dep_ == "conj" and any(o.lower_ in OBJECT_PRONOUNS for o in slots["object"]):
         shared = [c for c in verb.head.children if c.dep_ == "dobj"]
         slots["object"] = shared or slots["object"]
@@ -132,6 +135,17 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         if not pronoun and _relative(verb) and not slots["object"]:
             slots["object"].append(antecedent)
     return slots
+
+
+def _lifted(participle: Token, frame: Frame, slots: Slots) -> Slots:
+    """ "forwarded lathes made in Taiwan to Russia": a route preposition the parser hung on the object's
+    participle belongs to the verb (the participle keeps its own place, "in Taiwan")."""
+    out: Slots = {}
+    for c in participle.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in ROUTE_PREPS and c.lower_ in frame.preps:
+            key = _prep_slot(c)
+            out[key] = [*slots.get(key, []), *_objects(c)]
+    return out
 
 
 def _site_of(noun: Token, lex: EventLexicon) -> list[Token]:
