@@ -147,3 +147,10 @@ def test_source_after_a_comma_is_no_apposition(nlp):
 )
 def test_institutes_are_sites_only_with_site_words(nlp, text, etype, mention):
     assert (etype, mention) in typed(nlp, text)
+
+
+def test_end_users_and_works(nlp):
+    mentions = typed(nlp, "The broker sold sensors to Iranian military end users, officials said.")
+    assert (ORG, "Iranian military end users") in mentions
+    found = nlp("Kim visited the Sinuiju Textile Factory. Workers at the Sinuiju works cheered.")._.sg_entities
+    assert len([c for c in found if c.type is FAC]) == 1

@@ -151,7 +151,8 @@ class Coreference:
             return True
         words = c.words()
         classes = {self.head_class(w) for w in words}
-        if head not in classes and not (c.type is EntityType.FACILITY and head in self.rules.generic_sites):
+        generic = head in self.rules.generic_sites or m[-1].lower_ in self.rules.generic_sites  # "works"
+        if head not in classes and not (c.type is EntityType.FACILITY and generic):
             return False
         return modifiers <= words
 
