@@ -91,3 +91,8 @@ def test_designator_before_a_weapon_class_names_the_weapon(nlp):
     named = [c for c in found if c.type is WPN and "Burevestnik" in c.name]
     assert len(named) == 1
     assert {m.text for m in named[0].mentions} == {"Burevestnik cruise missile", "Burevestnik missile"}
+
+
+def test_verb_read_as_adjective_is_not_part_of_the_good(nlp):
+    mentions = {m for _, ms in found(nlp, "Syria imported armoured limousines via Beirut.").values() for m in ms}
+    assert "armoured limousines" in mentions

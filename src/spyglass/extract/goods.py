@@ -99,6 +99,12 @@ def modifies(doc: Doc, i: int) -> bool:
     return tok.pos_ == "ADV" and tok.lower_.endswith("ly") and doc[i + 1].tag_ == "VBN"
 
 
+def skipped(token: Token, skip: frozenset[str]) -> bool:
+    """The word or its verb stem is a skipped word ("imported" read as an adjective is "import")."""
+    lower = token.lower_
+    return bool({token.lemma_.lower(), lower, lower.removesuffix("ed"), lower.removesuffix("d")} & skip)
+
+
 def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int]) -> int:
     """Index of the first word of the head's unbroken run of pre-modifiers in its sentence, after the last word
     another source took (unless inside a hyphenated word), past skipped words (uninformative adjectives, verbs the
@@ -111,9 +117,7 @@ def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int])
             start = i + 1
     if start > 0 and doc[start - 1].tag_ == "TO" and start < head.i:
         start += 1
-    while start < head.i and (
-        (doc[start].lemma_.lower() in skip and not glued_hyphen(doc, start + 1)) or doc[start].is_punct
-    ):
+    while start < head.i and ((skipped(doc[start], skip) and not glued_hyphen(doc, start + 1)) or doc[start].is_punct):
         start += 1
     return start
 

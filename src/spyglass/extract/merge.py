@@ -22,8 +22,9 @@ def priority(span: Span) -> tuple[int, int]:
 
 def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
     """A good or weapon with its modifiers: hyphenated compounds and listed words before it ("radiation-hardened
-    microchips"), listed nouns after it ("centrifuge designs"). Other spans are returned as they are."""
-    if span.label_ not in WIDENED or span.id_ == "pattern:definite":
+    microchips"), listed nouns after it ("centrifuge designs"). Other spans (and the parse-found goods, whose
+    modifiers the parse chose) are returned as they are."""
+    if span.label_ not in WIDENED or span.id_ in ("pattern:definite", "pattern:goods"):
         return span
     doc, start, end = span.doc, span.start, span.end
     while span.label_ == "ITEM" and end < len(doc) and doc[end].lower_ in tails:
