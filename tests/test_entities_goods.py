@@ -96,3 +96,10 @@ def test_designator_before_a_weapon_class_names_the_weapon(nlp):
 def test_verb_read_as_adjective_is_not_part_of_the_good(nlp):
     mentions = {m for _, ms in found(nlp, "Syria imported armoured limousines via Beirut.").values() for m in ms}
     assert "armoured limousines" in mentions
+
+
+def test_designated_weapon_is_named_by_its_designator_not_its_class(nlp):
+    found = nlp("Kestrel Works makes military drones. It sold Skylark loitering munitions to the army.")._.sg_entities
+    assert [c.name for c in found if c.type is WPN and "Skylark" in {t.text for m in c.mentions for t in m}] == [
+        "Skylark loitering munitions"
+    ]

@@ -35,14 +35,23 @@ class Cluster:
 
     def name(self) -> str:
         """The knowledge-base name (unless in the capitals of a sanctions list: then as the text writes it), else the
-        longest proper name (a ship's name before its IMO number), else the longest unnamed-actor phrase."""
+        longest proper name (a ship's name before its IMO number; a designated good before its class), else the
+        longest unnamed-actor or goods phrase."""
         if self.entry and not self.entry.name.isupper():
             return self.entry.name
-        for kinds in (NAMING, {"pattern:unnamed"}, {"pattern:goods"}):
-            named = [m for m in self.mentions if m.id_ in kinds]
+        for tier in (proper_name, lambda m: m.id_ in NAMING, lambda m: m.id_ in ("pattern:unnamed", "pattern:goods")):
+            named = [m for m in self.mentions if tier(m)]
             if named:
                 return max(named, key=lambda m: (m[0].text != "IMO", len(m.text), -m.start)).text
         return self.mentions[0].text
+
+
+def proper_name(m: Span) -> bool:
+    """A name proper: not a class word ("military drones"); a goods phrase only with its designator ("Warmate
+    drones")."""
+    if m.id_ == "pattern:goods":
+        return any(t.pos_ == "PROPN" for t in m)
+    return m.id_ in NAMING and not m.kb_id_.startswith("class:")
 
 
 def merge_into(
