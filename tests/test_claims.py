@@ -64,6 +64,11 @@ CERTAINTY = [
 
 ATTRIBUTION = [
     ("reporting verb", "Yonhap reported that Karawang Trading shipped nickel to Iran.", ["Yonhap"]),
+    (
+        "a relative pronoun speaker is its antecedent",
+        "The nickel came from Lewis, who told Yonhap that Karawang Trading had shipped it to Iran.",
+        ["Lewis"],
+    ),
     ("according to", "Karawang Trading shipped nickel to Iran, according to Yonhap.", ["Yonhap"]),
     (
         "according to analysts at an organisation",

@@ -125,6 +125,36 @@ CASES = [
         [("DECLARATION", {"speaker": {"Kim Jong Un"}, "subject": {"nuclear weapons"}})],
     ),
     (
+        "goods reaching a facility; a quantifier refers through its of-phrase",
+        "Norvik Tools bought lathes and nickel. Some of the lathes reached the Arak Heavy Water Plant.",
+        FIRMS,
+        [
+            ("TRANSFER", {"recipient": {"Norvik Tools"}, "item": {"lathes", "nickel"}}),
+            ("TRANSFER", {"recipient": {"Arak Heavy Water Plant"}, "item": {"lathes"}}),
+        ],
+    ),
+    (
+        "what can be done is no event",
+        "The Arak Heavy Water Plant can make nickel, and the Hwasong-12 could reach Riga.",
+        {**FIRMS, **ROCKETS},
+        [],
+    ),
+    (
+        "a relative pronoun speaker is its antecedent",
+        "The lathes were made by Norvik Tools, which told investigators it had sold them to Karawang Trading.",
+        FIRMS,
+        [
+            ("PRODUCTION", {"producer": {"Norvik Tools"}, "item": {"lathes"}}),
+            ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}}),
+        ],
+    ),
+    (
+        "the subject of a verb that expands an activity is its agent",
+        "The Missile Bureau expanded production of the Hwasong-12.",
+        ROCKETS,
+        [("PRODUCTION", {"producer": {"Missile Bureau"}, "item": {"Hwasong-12"}})],
+    ),
+    (
         "a route preposition hung on the object's participle belongs to the transfer",
         "Norvik Tools forwarded lathes made in Poland to Iran.",
         {**FIRMS, "Poland": (LOC, ())},

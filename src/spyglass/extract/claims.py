@@ -19,6 +19,7 @@ from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
 
 SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
 QUOTES = "\"'“”‘’«»"
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
@@ -76,6 +77,8 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     """The source a speaker phrase names: its entity, a person or else an organisation inside it ("White House
     spokesman John Kirby", "analysts at CNS"), the outlet a
     description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head  # "a German company, which told investigators ...": the company
     cluster = state.index.cluster(token) or _pronoun_referent(token, state)
     if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
         inside = [c for t in _core(token) if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]

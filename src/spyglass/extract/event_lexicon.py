@@ -65,6 +65,7 @@ class EventLexicon:
     agent_preps: dict[str, frozenset[str]]
     person_heads: frozenset[str]
     item_anaphors: frozenset[str]
+    quantifiers: frozenset[str]
     places: dict[Role, Role]
     forms: dict[str, str]
     specs: dict[EventType, RoleSpec]
@@ -134,6 +135,7 @@ def event_lexicon() -> EventLexicon:
         agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
         person_heads=frozenset(raw["person_heads"]),
         item_anaphors=frozenset(raw["item_anaphors"]),
+        quantifiers=frozenset(raw["quantifiers"]),
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},
         forms=_forms([*verbs, *nouns], raw["irregular"]),
         specs=specs,

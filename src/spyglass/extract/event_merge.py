@@ -16,6 +16,7 @@ from spyglass.extract.event_lexicon import RoleSpec, event_lexicon
 from spyglass.model import Certainty, Claim, DateSpan, EventType, Role
 
 Roles = dict[Role, list[str]]
+ANAPHOR_SENTENCES = 5  # "the launch" refers to an event told this many sentences before at most
 
 
 @dataclass
@@ -145,11 +146,11 @@ def _anaphor(c: Candidate, spec: RoleSpec) -> bool:
 
 
 def _fold_anaphors(whole: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
-    """Fold each anaphoric event into the latest event of its type told in the three sentences before it."""
+    """Fold each anaphoric event into the latest event of its type told in the few sentences before it."""
     kept: list[Candidate] = []
     for c in whole:
         doc, start = c.trigger.doc, c.trigger.sent.start
-        for _ in range(3):
+        for _ in range(ANAPHOR_SENTENCES):
             start = doc[max(0, start - 1)].sent.start
         host = next((k for k in reversed(kept) if k.type is c.type and k.trigger.i >= start), None)
         if host is not None and _anaphor(c, specs[c.type]):

@@ -19,6 +19,8 @@ from spyglass.model import EntityType, Role
 
 PERSON_HEADS = frozenset(event_lexicon().person_heads)
 ITEM_ANAPHORS = event_lexicon().item_anaphors
+QUANTIFIERS = event_lexicon().quantifiers
+QUOTES = "\"'“”‘’«»"
 ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
 ANAPHOR_REACH = 120  # tokens back: a few sentences
 GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
@@ -97,17 +99,26 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
 
 
 def _antecedent_item(head: Token, index: EntityIndex) -> list[Filler]:
-    """ "shipped the machines", "sold them": the latest item or weapon named before an anaphoric object."""
+    """ "shipped the machines", "sold them", "some of the machines": the latest goods named before an anaphoric
+    head with the same head word, else the latest item (a pronoun: item or weapon); words in quotation marks
+    ("relabelled as 'spare parts'") name no goods."""
+    if head.lower_ in QUANTIFIERS:
+        head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), head)
     word = head.lower_ if head.pos_ == "PRON" else head.lemma_.lower()
     if word not in ITEM_ANAPHORS or (
         head.pos_ != "PRON" and not any(d.lower_ in ANAPHOR_DETS for d in head.children if d.dep_ in ("det", "poss"))
     ):
         return []
-    for i in range(head.i - 1, max(-1, head.i - ANAPHOR_REACH), -1):
-        found = index.at.get(i)
-        if found is not None and found[0].type in GOODS:
-            return [Filler(found[0])]
-    return []
+    before = [
+        found
+        for i in range(head.i - 1, max(-1, head.i - ANAPHOR_REACH), -1)
+        if (found := index.at.get(i)) is not None
+        and found[0].type in GOODS
+        and head.doc[max(0, found[1].start - 1)].text not in QUOTES
+    ]
+    same_head = [c for c, m in before if m.root.lemma_.lower() == word]
+    goods = [c for c, _ in before if c.type is EntityType.ITEM or head.pos_ == "PRON"]
+    return [Filler(c) for c in (same_head or goods)[:1]]
 
 
 Roles = dict[Role, list[str]]
@@ -127,7 +138,7 @@ def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parse
         if not slot.startswith(("prep:", "place:")):
             candidates = frame.roles(slot)
         found = fillers(slots.get(slot, []), index, parsed and slot != "complement")
-        if not found and parsed and slot == "object" and Role.item in candidates:
+        if not found and parsed and slot in ("subject", "object") and Role.item in candidates:
             found = [f for h in slots.get(slot, []) for f in _antecedent_item(h, index)]
         for f in found:
             if f.cluster.id in used:

@@ -22,6 +22,7 @@ OBJECT_PRONOUNS = frozenset({"them", "it"})
 PLACE_PREPS = frozenset({"in", "near"})
 ROUTE_PREPS = frozenset({"to", "via", "through"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+CAPABILITY = frozenset({"can", "could"})
 BE_VERBS = frozenset({"was", "were", "been", "is", "are", "be", "being"})
 Slots = dict[str, list[Token]]
 
@@ -122,6 +123,8 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         slots["subject"] = _controller(verb)
     elif slots["subject"] and verb.dep_ == "ccomp" and slots["subject"][0].lower_ in REPORTED_PRONOUNS:
         speaker = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        if speaker and speaker[0].lower_ in RELATIVE and _relative(verb.head):
+            speaker = [_placed(verb.head.head)]
         slots["subject"] = speaker or slots["subject"]
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and not slots["object"]:
         slots["object"].append(verb.head)
@@ -222,8 +225,8 @@ def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
 
 
 def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
-    """A trigger under "an end to", "plans to", "easier to", "toward", or the object of a future verb ("will not
-    conduct tests"): not a report of an event that happened."""
+    """A trigger under "an end to", "plans to", "easier to", "toward", the object of a future verb ("will not
+    conduct tests"), or a capability ("can make"): not a report of an event that happened."""
     t = trigger.token
     governors = [t.head]
     if t.dep_ == "pobj":
@@ -232,9 +235,20 @@ def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
         return True
     if trigger.nominal and t.dep_ == "dobj" and is_future(t.head):
         return True
+    if not trigger.nominal and _capability(t):
+        return True
     if not trigger.nominal and t.dep_ not in ("xcomp", "pcomp", "advcl"):
         return False
     return any(g.i != t.i and lemma_of(g, lex) in lex.irrealis for g in governors)
+
+
+def _capability(verb: Token) -> bool:
+    """ "a missile that could reach the US", "the complex can make nitric acid": what can be done, not a happening
+    ("could have reached" is a possible happening)."""
+    return any(
+        c.dep_ == "aux" and c.lower_ in CAPABILITY and not (c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "have")
+        for c in verb.children
+    )
 
 
 def is_specific(trigger: Trigger, slots: Slots) -> bool:
