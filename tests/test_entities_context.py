@@ -155,3 +155,8 @@ def test_end_users_and_works(nlp):
     assert (ORG, "Iranian military end users") in mentions
     found = nlp("Kim visited the Sinuiju Textile Factory. Workers at the Sinuiju works cheered.")._.sg_entities
     assert len([c for c in found if c.type is FAC]) == 1
+
+
+def test_large_cities_of_several_words_are_places(nlp):
+    mentions = typed(nlp, "A Cedar Rapids businessman pleaded guilty to shipping valves to Iran.")
+    assert (EntityType.LOCATION, "Cedar Rapids") in mentions

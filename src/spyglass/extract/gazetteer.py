@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from spyglass.extract.lexicon import Entry, classes, countries, plural, spellings
+from spyglass.extract.lexicon import Entry, classes, countries, multiword_cities, plural, spellings
 from spyglass.kb.catalog import packaged_records
 from spyglass.kb.record import KBRecord
 from spyglass.model import EntityType
@@ -100,6 +100,17 @@ def country_phrases() -> Iterator[tuple[Entry, Phrase]]:
                 yield entry, (text, entry.key, role)
 
 
+def city_phrases() -> Iterator[tuple[Entry, Phrase]]:
+    """Large cities of several words, as places without a knowledge-base record (not the countries' and capitals'
+    names, which stand for their states)."""
+    known = {n.lower() for c in countries() for k in ("aliases", "capitals") for n in [c["name"], *c.get(k, [])]}
+    for name in multiword_cities():
+        if name.lower() in known:
+            continue
+        entry = Entry(f"place:{name}", EntityType.LOCATION, name)
+        yield entry, (name, entry.key, "name")
+
+
 def class_phrases() -> Iterator[tuple[Entry, Phrase]]:
     for item in classes():
         entry = Entry(f"class:{item['name']}", EntityType(item["type"]), item["name"])
@@ -137,7 +148,7 @@ def make_gazetteer(
     if with_kb:
         sources.append(record_phrases(packaged_records()))
     if with_places:
-        sources.append(country_phrases())
+        sources.extend([country_phrases(), city_phrases()])
     if with_classes:
         sources.append(class_phrases())
     city_context = (frozenset(city_before), frozenset(city_after))

