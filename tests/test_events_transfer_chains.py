@@ -25,7 +25,7 @@ FIRMS = {
     "Lazarus": (ORG, ()),
 }
 ROCKETS = {
-    "Missile Bureau": (ORG, ("The Missile Bureau",)),
+    "Missile Bureau": (ORG, ("The Missile Bureau", "the Missile Bureau")),
     "Hwasong-12": (WPN, ("the Hwasong-12",)),
     "Kim Jong Un": (PER, ()),
     "Jang Chang Ha": (PER, ()),
@@ -147,6 +147,12 @@ CASES = [
             ("PRODUCTION", {"producer": {"Norvik Tools"}, "item": {"lathes"}}),
             ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}}),
         ],
+    ),
+    (
+        "a relative clause's antecedent is the object of its control verb's complement",
+        "Officials saw the Hwasong-12, which the Missile Bureau began mass-producing in July.",
+        ROCKETS,
+        [("PRODUCTION", {"producer": {"Missile Bureau"}, "item": {"Hwasong-12"}})],
     ),
     (
         "the subject of a verb that expands an activity is its agent",

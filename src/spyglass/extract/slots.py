@@ -43,6 +43,17 @@ def _relative(verb: Token) -> bool:
     return verb.dep_ == "relcl" or (verb.dep_ == "acl" and any(c.dep_ == "nsubj" for c in verb.children))
 
 
+def _gap_object(verb: Token) -> bool:
+    """The antecedent of the relative clause is the verb's object: "the sites Kim visited", also through a
+    control verb ("a tractor, which the factory began producing") unless the pronoun is the subject ("a firm
+    that began exporting ...")."""
+    if _relative(verb):
+        return True
+    head = verb.head
+    subject_pronoun = any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in RELATIVE for c in head.children)
+    return verb.dep_ == "xcomp" and _relative(head) and not subject_pronoun
+
+
 def _placed(noun: Token) -> Token:
     """ "an aircraft factory in Komsomolsk that builds jets": a "that"/"which" clause after a place phrase tells of
     the noun the place phrase hangs on (places take "where")."""
@@ -135,7 +146,7 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
             for k, t in enumerate(heads):
                 if t.lower_ in RELATIVE:
                     heads[k], pronoun = antecedent, True
-        if not pronoun and _relative(verb) and not slots["object"]:
+        if not pronoun and _gap_object(verb) and not slots["object"]:
             slots["object"].append(antecedent)
     return slots
 
