@@ -43,6 +43,16 @@ CASES = [
         [("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}})],
     ),
     (
+        "a goods anaphor prefers the goods already traded to goods named since",
+        "Norvik Tools shipped lathes to Karawang Trading. The Quds Force uses nickel. Some of the machines were "
+        "installed at the Arak Heavy Water Plant.",
+        FIRMS,
+        [
+            ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}}),
+            ("TRANSFER", {"recipient": {"Arak Heavy Water Plant"}, "item": {"lathes"}}),
+        ],
+    ),
+    (
         "an object pronoun refers back to the item",
         "Norvik Tools found nickel in Riga. Karawang Trading later sold it to the Quds Force.",
         FIRMS,

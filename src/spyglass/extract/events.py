@@ -50,7 +50,10 @@ class EventComponent:
         candidates: list[Candidate] = []
         for sent in doc.sents:
             for trigger in (t for t in triggers if sent.start <= t.token.i < sent.end):
-                candidate = self._candidate(trigger, index, state, dates, parsed)
+                traded = frozenset(
+                    i for c in candidates if c.type is EventType.TRANSFER for i in c.roles.get(Role.item, [])
+                )
+                candidate = self._candidate(trigger, index, state, dates, parsed, traded)
                 if candidate is not None:
                     candidates.append(candidate)
             note_sentence(sent, state)
@@ -60,7 +63,13 @@ class EventComponent:
         return doc
 
     def _candidate(
-        self, trigger: Trigger, index: EntityIndex, state: Discourse, dates: list[DateExpr], parsed: bool
+        self,
+        trigger: Trigger,
+        index: EntityIndex,
+        state: Discourse,
+        dates: list[DateExpr],
+        parsed: bool,
+        traded: frozenset[str],
     ) -> Candidate | None:
         lex: EventLexicon = self.lex
         spec = lex.specs[trigger.sense.type]
@@ -72,7 +81,7 @@ class EventComponent:
                 return None
         else:
             slots = window_slots(trigger, index)
-        roles, anchored = assign(slots, trigger.sense.frame, spec, index, parsed)
+        roles, anchored = assign(slots, trigger.sense.frame, spec, index, parsed, traded)
         _add_places(roles, index, trigger, lex)
         attributes = {**trigger.sense.attributes, **stated_attributes(trigger.token)}
         if not parsed:

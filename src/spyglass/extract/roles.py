@@ -98,10 +98,10 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     return out
 
 
-def _antecedent_item(head: Token, index: EntityIndex) -> list[Filler]:
+def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) -> list[Filler]:
     """ "shipped the machines", "sold them", "some of the machines": the latest goods named before an anaphoric
-    head with the same head word, else the latest item (a pronoun: item or weapon); words in quotation marks
-    ("relabelled as 'spare parts'") name no goods."""
+    head with the same head word, else the latest goods already `traded` in an event told before, else the latest
+    item (a pronoun: item or weapon); words in quotation marks ("relabelled as 'spare parts'") name no goods."""
     if head.lower_ in QUANTIFIERS:
         head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), head)
     word = head.lower_ if head.pos_ == "PRON" else head.lemma_.lower()
@@ -118,14 +118,18 @@ def _antecedent_item(head: Token, index: EntityIndex) -> list[Filler]:
     ]
     same_head = [c for c, m in before if m.root.lemma_.lower() == word]
     goods = [c for c, _ in before if c.type is EntityType.ITEM or head.pos_ == "PRON"]
-    return [Filler(c) for c in (same_head or goods)[:1]]
+    told = [c for c in goods if c.id in traded]
+    return [Filler(c) for c in (same_head or told or goods)[:1]]
 
 
 Roles = dict[Role, list[str]]
 
 
-def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool) -> tuple[Roles, Roles]:
-    """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type. Places
+def assign(
+    slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool, traded: frozenset[str] = frozenset()
+) -> tuple[Roles, Roles]:
+    """Role -> entity ids: each entity takes the first candidate role of its slot that admits its type (`traded`:
+    the goods of the events told before, which goods anaphors prefer). Places
     ("in Tokchon", "near Tehran") come last; one that joins a role already filled ("the Sungri Motor Complex in
     Tokchon") is returned apart, as anchored: it goes with every event a split makes of that role."""
     roles: Roles = {}
@@ -139,7 +143,7 @@ def assign(slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parse
             candidates = frame.roles(slot)
         found = fillers(slots.get(slot, []), index, parsed and slot != "complement")
         if not found and parsed and slot in ("subject", "object") and Role.item in candidates:
-            found = [f for h in slots.get(slot, []) for f in _antecedent_item(h, index)]
+            found = [f for h in slots.get(slot, []) for f in _antecedent_item(h, index, traded)]
         for f in found:
             if f.cluster.id in used:
                 continue
