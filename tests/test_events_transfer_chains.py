@@ -53,6 +53,26 @@ CASES = [
         ],
     ),
     (
+        "a definite noun with the head of goods named before is those goods; a container noun needs no article",
+        "Karawang Trading bought crude oil. The oil was sold to the Quds Force. Norvik Tools sent 300 consignments "
+        "to Iran.",
+        {**FIRMS, "crude oil": (ITM, ())},
+        [
+            ("TRANSFER", {"recipient": {"Karawang Trading"}, "item": {"crude oil"}}),
+            ("TRANSFER", {"recipient": {"Quds Force"}, "item": {"crude oil"}}),
+            (
+                "TRANSFER",
+                {"supplier": {"Norvik Tools"}, "recipient": {"Iran"}, "destination": {"Iran"}, "item": {"crude oil"}},
+            ),
+        ],
+    ),
+    (
+        "stopping something is no visit",
+        "Norvik Tools stopped all shipments to Iran in 2022.",
+        FIRMS,
+        [],
+    ),
+    (
         "an object pronoun refers back to the item",
         "Norvik Tools found nickel in Riga. Karawang Trading later sold it to the Quds Force.",
         FIRMS,

@@ -34,6 +34,7 @@ class Sense:
     objects: frozenset[str] = frozenset()
     prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     commitment: bool = False
+    intransitive: bool = False
     skip: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
 
@@ -66,6 +67,7 @@ class EventLexicon:
     person_heads: frozenset[str]
     item_anaphors: frozenset[str]
     quantifiers: frozenset[str]
+    containers: frozenset[str]
     places: dict[Role, Role]
     forms: dict[str, str]
     specs: dict[EventType, RoleSpec]
@@ -108,6 +110,7 @@ def event_lexicon() -> EventLexicon:
             objects=frozenset(item.get("object", ())),
             prep_objects={p: frozenset(v) for p, v in item.get("prep_object", {}).items()},
             commitment=bool(item.get("commitment", False)),
+            intransitive=bool(item.get("intransitive", False)),
             skip=bool(item.get("skip", False)),
             attributes=dict(item.get("attributes", {})),
         )
@@ -136,6 +139,7 @@ def event_lexicon() -> EventLexicon:
         person_heads=frozenset(raw["person_heads"]),
         item_anaphors=frozenset(raw["item_anaphors"]),
         quantifiers=frozenset(raw["quantifiers"]),
+        containers=frozenset(raw["containers"]),
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},
         forms=_forms([*verbs, *nouns], raw["irregular"]),
         specs=specs,

@@ -20,6 +20,7 @@ from spyglass.model import EntityType, Role
 PERSON_HEADS = frozenset(event_lexicon().person_heads)
 ITEM_ANAPHORS = event_lexicon().item_anaphors
 QUANTIFIERS = event_lexicon().quantifiers
+CONTAINERS = event_lexicon().containers
 QUOTES = "\"'“”‘’«»"
 ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
 ANAPHOR_REACH = 120  # tokens back: a few sentences
@@ -99,15 +100,15 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
 
 
 def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) -> list[Filler]:
-    """ "shipped the machines", "sold them", "some of the machines": the latest goods named before an anaphoric
-    head with the same head word, else the latest goods already `traded` in an event told before, else the latest
-    item (a pronoun: item or weapon); words in quotation marks ("relabelled as 'spare parts'") name no goods."""
+    """ "shipped the machines", "sold them", "some of the machines", "the oil", "300 consignments": the latest
+    goods named before a definite head (or a pronoun, or a container noun) with the same head word; for a
+    general goods word, else the latest goods already `traded` in an event told before, else the latest item (a
+    pronoun: item or weapon). Words in quotation marks ("relabelled as 'spare parts'") name no goods."""
     if head.lower_ in QUANTIFIERS:
         head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), head)
     word = head.lower_ if head.pos_ == "PRON" else head.lemma_.lower()
-    if word not in ITEM_ANAPHORS or (
-        head.pos_ != "PRON" and not any(d.lower_ in ANAPHOR_DETS for d in head.children if d.dep_ in ("det", "poss"))
-    ):
+    definite = any(d.lower_ in ANAPHOR_DETS for d in head.children if d.dep_ in ("det", "poss"))
+    if head.pos_ not in ("PRON", "NOUN") or not (definite or head.pos_ == "PRON" or word in CONTAINERS):
         return []
     before = [
         found
@@ -117,6 +118,8 @@ def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) ->
         and head.doc[max(0, found[1].start - 1)].text not in QUOTES
     ]
     same_head = [c for c, m in before if m.root.lemma_.lower() == word]
+    if word not in ITEM_ANAPHORS:
+        return [Filler(c) for c in same_head[:1]]
     goods = [c for c, _ in before if c.type is EntityType.ITEM or head.pos_ == "PRON"]
     told = [c for c in goods if c.id in traded]
     return [Filler(c) for c in (same_head or told or goods)[:1]]
