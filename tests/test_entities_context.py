@@ -160,3 +160,18 @@ def test_end_users_and_works(nlp):
 def test_large_cities_of_several_words_are_places(nlp):
     mentions = typed(nlp, "A Cedar Rapids businessman pleaded guilty to shipping valves to Iran.")
     assert (EntityType.LOCATION, "Cedar Rapids") in mentions
+
+
+def test_name_after_a_vessel_word_is_the_ship(nlp):
+    assert (EntityType.VESSEL, "Adeline") in typed(nlp, "The tanker Adeline loaded crude at Kharg Island in May.")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("The ship's manager, Olympus Navigation of Greece, pleaded guilty last week.", "Olympus Navigation"),
+        ("Chips were sent to Kuban Aero, the maker of a loitering munition, in 2023.", "Kuban Aero"),
+    ],
+)
+def test_company_words_and_descriptions_make_organisations(nlp, text, mention):
+    assert (ORG, mention) in typed(nlp, text)

@@ -7,13 +7,14 @@ pattern component can find "a Chinese firm" or "a Hong Kong trading company".
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from itertools import product
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from spyglass.extract.lexicon import Entry, classes, countries, multiword_cities, plural, spellings
+from spyglass.extract.lexicon import Entry, classes, countries, multiword_cities, pattern_spec, plural, spellings
 from spyglass.kb.catalog import packaged_records
 from spyglass.kb.record import KBRecord
 from spyglass.model import EntityType
@@ -221,8 +222,16 @@ class Gazetteer:
 
 
 def after_flag(doc: Doc, start: int) -> bool:
-    """ "the Panama-flagged Adeline": what follows a flag is a ship's name, whatever the model took it for."""
-    return start > 1 and doc[start - 1].lower_ == "flagged" and doc[start - 2].text == "-"
+    """ "the Panama-flagged Adeline", "the tanker Adeline": what follows a flag or a vessel word is a ship's name,
+    whatever the model took it for."""
+    if start > 1 and doc[start - 1].lower_ == "flagged" and doc[start - 2].text == "-":
+        return True
+    return start > 0 and doc[start - 1].lower_ in vessel_words()
+
+
+@cache
+def vessel_words() -> frozenset[str]:
+    return frozenset(pattern_spec()["vocab"]["vessel_heads"])
 
 
 def inside_name(doc: Doc, start: int, end: int) -> bool:

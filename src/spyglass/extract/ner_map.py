@@ -113,9 +113,10 @@ class NerRules:
         return 2 <= len(span) <= 3 and i > 0 and doc[i - 1].lower_ in self.person_cues and span[-1].is_title
 
     def appositive_type(self, span: Span) -> EntityType | None:
-        """ "Pishgam Sanat Tabriz, a company that ..." — the head of an appositive description gives the type."""
+        """ "Pishgam Sanat Tabriz, a company that ...", "Zala Aero, the maker of ..." — the head of an appositive
+        description gives the type."""
         doc, i = span.doc, span.end
-        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an"):
+        if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
             return None
         for token in doc[i + 2 : i + 7]:
             if not (token.is_lower and token.is_alpha):
