@@ -175,3 +175,12 @@ def test_name_after_a_vessel_word_is_the_ship(nlp):
 )
 def test_company_words_and_descriptions_make_organisations(nlp, text, mention):
     assert (ORG, mention) in typed(nlp, text)
+
+
+def test_short_name_of_a_company_is_found_where_the_model_cut_it(nlp):
+    found = nlp(
+        "Chips were shipped by Nova Ridge Components Ltd to Moscow. Officials said Nova Ridge had no licence."
+    )._.sg_entities
+    company = [c for c in found if c.name == "Nova Ridge Components Ltd"]
+    assert company and "Nova Ridge" in {m.text for m in company[0].mentions}
+    assert not [c for c in found if c.type is PER]

@@ -112,17 +112,30 @@ def join_classes(mentions: list[Span]) -> list[Span]:
     return out
 
 
+def short_forms(m: Span) -> list[tuple[str, ...]]:
+    """The leading words of a company's name of three words or more ("Sino Atlas" of "Sino Atlas Components Ltd"),
+    never ending on a place or a small word ("North Korean", "Bank of")."""
+    if m.label_ != "ORGANIZATION" or m.id_ != "pattern:named" or len(m) < 3:
+        return []
+    return [
+        tuple(t.lower_ for t in m[:n])
+        for n in range(2, len(m))
+        if m[n - 1].is_title and not m[n - 1].is_stop and not m[n - 1]._.sg_place and not m[0]._.sg_place
+    ]
+
+
 def propagate(doc: Doc, mentions: list[Span]) -> list[Span]:
-    """Every other occurrence of a name the patterns or the model found once becomes a mention too, replacing
+    """Every other occurrence of a name the patterns or the model found once (or of a company's short name) becomes
+    a mention too, replacing
     shorter mentions inside it (a designator inside a ship's name, a definite description), and never cutting
     across another mention."""
     names: dict[str, set[tuple[str, ...]]] = {}
     source: dict[tuple[str, ...], Span] = {}
     for m in mentions:
         if m.id_ in ("pattern:named", "ner") and m[0].text[:1].isupper():
-            key = tuple(t.lower_ for t in m)
-            names.setdefault(key[0], set()).add(key)
-            source.setdefault(key, m)
+            for key in [tuple(t.lower_ for t in m), *short_forms(m)]:
+                names.setdefault(key[0], set()).add(key)
+                source.setdefault(key, m)
     kept = list(mentions)
     for token in doc:
         for key in names.get(token.lower_, ()):
