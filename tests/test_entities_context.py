@@ -184,3 +184,10 @@ def test_short_name_of_a_company_is_found_where_the_model_cut_it(nlp):
     company = [c for c in found if c.name == "Nova Ridge Components Ltd"]
     assert company and "Nova Ridge" in {m.text for m in company[0].mentions}
     assert not [c for c in found if c.type is PER]
+
+
+def test_acronym_in_parentheses_is_not_part_of_the_name(nlp):
+    text = "The Federal Office for Economics and Export Control (BAFA) refused a licence. BAFA declined to comment."
+    found = nlp(text)._.sg_entities
+    office = [c for c in found if c.name == "Federal Office for Economics and Export Control"]
+    assert office and "BAFA" in {m.text for m in office[0].mentions}

@@ -50,8 +50,8 @@ class NerRules:
 
     def trim(self, ent: Span) -> Span | None:
         """The span without leading determiners/titles, a possessor ("North Korea's Kim" → "Kim"), possessive
-        endings, edge punctuation and anything past a line break, and with the rest of a hyphenated name
-        ("Komsomolsk" → "Komsomolsk-on-Amur"); None when nothing of a name is left."""
+        endings, edge punctuation and anything past a line break or an opening parenthesis, and with the rest of a
+        hyphenated name ("Komsomolsk" → "Komsomolsk-on-Amur"); None when nothing of a name is left."""
         doc, start, end = ent.doc, ent.start, ent.end
         for i in range(end - 2, start, -1):
             if doc[i].text in POSSESSIVES and all(t._.sg_place for t in doc[start:i]):
@@ -62,6 +62,9 @@ class NerRules:
         for i in range(start, end):
             if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
                 end = i + (not doc[i].is_space)
+                break
+            if doc[i].text == "(" and i > start:  # "Federal Office ... (BAFA": the acronym is an alias of its own
+                end = i
                 break
         while end > start and (
             doc[end - 1].text in POSSESSIVES
