@@ -191,3 +191,10 @@ def test_acronym_in_parentheses_is_not_part_of_the_name(nlp):
     found = nlp(text)._.sg_entities
     office = [c for c in found if c.name == "Federal Office for Economics and Export Control"]
     assert office and "BAFA" in {m.text for m in office[0].mentions}
+
+
+def test_described_known_site_joins_it_when_named_differently(nlp):
+    found = nlp("Iran fed gas into machines at the Natanz enrichment plant. Work at Natanz continued.")._.sg_entities
+    sites = [c for c in found if c.type is FAC]
+    assert len(sites) == 1 and sites[0].kb_id
+    assert "Natanz enrichment plant" in {m.text for m in sites[0].mentions}

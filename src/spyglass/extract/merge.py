@@ -90,6 +90,10 @@ def inherit_link(span: Span, linked: list[Span]) -> Span:
     ]
     if not inner:
         return span
+    if span.id_ == "pattern:definite":  # "the Natanz enrichment plant" names the known site
+        return Span(
+            span.doc, span.start + 1, span.end, label=span.label_, kb_id=inner[0].kb_id_, span_id="pattern:named"
+        )
     return Span(span.doc, span.start, span.end, label=span.label_, kb_id=inner[0].kb_id_, span_id=span.id_)
 
 
