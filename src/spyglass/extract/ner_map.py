@@ -154,13 +154,14 @@ def stated_age(span: Span) -> bool:
     return end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text in {",", ")"}
 
 
+YEAR = re.compile(r"^(19|20)\d\d$")
 WATERS = frozenset({"sea", "gulf", "bay", "strait", "straits", "ocean"})
 
 
 def serial_after(span: Span) -> bool:
     """ "Kosmos 1408": a name followed by a serial number is a satellite or a product, never a person."""
     doc, end = span.doc, span.end
-    return end < len(doc) and doc[end].is_digit and len(doc[end].text) >= 3
+    return end < len(doc) and doc[end].is_digit and len(doc[end].text) >= 3 and not YEAR.match(doc[end].text)
 
 
 def water_of(span: Span) -> Span:
