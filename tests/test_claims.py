@@ -39,6 +39,20 @@ CERTAINTY = [
     ("unknown", "It is not clear whether Karawang Trading shipped nickel to Iran.", [], "unknown", "clear"),
     ("negated: did not", "Karawang Trading did not ship nickel to Iran.", [], "negated", "not"),
     (
+        "possible: preparing to",
+        "Karawang Trading is preparing to sell nickel to Iran.",
+        [],
+        "possible",
+        "preparing",
+    ),
+    (
+        "a denial beside the clause that denies something else",
+        "Karawang Trading shipped nickel to Iran; both governments deny that a deal exists.",
+        [],
+        "certain",
+        None,
+    ),
+    (
         "unknown: a whether-clause under a negated verb",
         "Inspectors cannot say whether Karawang Trading shipped nickel to Iran.",
         ["Inspectors"],

@@ -2,6 +2,8 @@
 "on behalf of", legs of one chain, pleas and sentences, hyphenated nouns, situated participles, future verbs,
 a pronoun taking the previous sentence's subject. Hand-written sentences."""
 
+from datetime import date
+
 import pytest
 
 from spyglass.model import EntityType
@@ -208,3 +210,16 @@ CASES = [
 def test_construction(parser, construction, text, entities, expected):
     events, names = annotate(parser, text, entities)
     assert canonical((e.type.value, roles(e, names)) for e in events) == canonical(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2019 a destroyer observed the tanker taking on nickel from Norvik Tools.", date(2019, 1, 1)),
+        ("Patrol planes saw the tanker taking on nickel from Norvik Tools in 2019.", date(2019, 1, 1)),
+        ("In 2019 police said Norvik Tools had shipped nickel to Iran.", None),
+    ],
+)
+def test_date_of_a_seen_or_opening_clause(parser, text, expected):
+    (event,), _ = annotate(parser, text, FIRMS)
+    assert (event.date.start if event.date else None) == expected

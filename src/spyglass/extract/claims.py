@@ -156,7 +156,7 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
         lemma = node.lemma_.lower()
         if (pobj := _according(node)) is not None:
             frames.append(Frame([source_of(pobj, state, lex)], "according to"))
-        if child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent"):
+        if child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent") and not _set_apart(child, node):
             if node.pos_ in ("VERB", "AUX") and (lemma in lex.attribution or lemma in lex.quoting):
                 subj = _subject(node)
                 quoter = _quoter(node, lex) if subj is None else None
@@ -177,9 +177,23 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
             break
         child, node = node, node.head
     for c in node.children:
-        if c.dep_ == "parataxis" and c.lemma_.lower() in lex.attribution and (subj := _subject(c)) is not None:
+        if c.dep_ == "parataxis" and _speech_tag(c, lex) and (subj := _subject(c)) is not None:
             frames.append(Frame([source_of(subj, state, lex)], c.text, lex.attribution[c.lemma_.lower()]))
     return frames
+
+
+def _set_apart(clause: Token, verb: Token) -> bool:
+    """A clause before the verb and cut off from it by a semicolon is not what the verb reports ("X shipped Y;
+    both governments deny that a deal exists")."""
+    end = clause.right_edge.i
+    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[end + 1 : verb.i])
+
+
+def _speech_tag(verb: Token, lex: ClaimLexicon) -> bool:
+    """ "..., Lewis said": a reporting verb set beside the clause, with no complement of its own ("...; both
+    governments deny that a deal exists" speaks of something else)."""
+    own = any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+    return verb.lemma_.lower() in lex.attribution and not own
 
 
 def _cue(verb: Token, subj: Token) -> str:
@@ -202,7 +216,7 @@ def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None
         own_clause = node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if (node.dep_ in CLAUSE_ENDS and not evidence) or own_clause or node.head.i == node.i:
             break
-        if child is not None and (node.lemma_.lower() in lex.attribution):
+        if (child is not None and node.lemma_.lower() in lex.attribution) or _set_apart(node, node.head):
             break
         child, node = node, node.head
     return min(found, key=lambda f: _rank(f[0]), default=(Certainty.certain, None))

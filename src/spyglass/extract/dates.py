@@ -246,6 +246,8 @@ def _trigger_clause(trigger: Token) -> set[int]:
         while (node.dep_ in ("xcomp", "conj") or _simultaneous(node)) and node.head.i != node.i:
             node = node.head
             out.add(node.i)
+        if node.dep_ == "acl" and node.head.dep_ == "dobj":
+            out.add(node.head.head.i)  # "saw the tanker taking on cargo": seen when it happened
         return out
     reporting = claim_lexicon().attribution
     for _ in range(6):
@@ -272,9 +274,14 @@ def _simultaneous(verb: Token) -> bool:
 
 
 def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
-    """A date opening the sentence ("In the late 1990s, the network sold ...") times its main clause."""
+    """A date opening the sentence ("In the late 1990s, the network sold ...") times its main clause, and the
+    clauses below it ("In May a destroyer saw the tanker taking on cargo") unless a report stands between ("On
+    Friday KCNA said Kim had visited ...": the date of the report)."""
     sent = trigger.sent
-    return span.start <= sent.start + 1 and sent.root.i in clause
+    if span.start > sent.start + 1:
+        return False
+    reporting = claim_lexicon().attribution
+    return sent.root.i in clause or not any(a.lemma_ in reporting for a in trigger.ancestors)
 
 
 # A "verb" in a noun's position is a tagging slip ("tungsten and aluminum alloys" with "alloys" as a verb).
