@@ -133,6 +133,15 @@ CASES = [
         [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Karawang Trading"}})],
     ),
     (
+        "an agent noun in apposition names the producer",
+        "Norvik Tools sent nickel to the Missile Bureau, the maker of the Hwasong-12.",
+        {**FIRMS, **ROCKETS},
+        [
+            ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Missile Bureau"}, "item": {"nickel"}}),
+            ("PRODUCTION", {"producer": {"Missile Bureau"}, "item": {"Hwasong-12"}}),
+        ],
+    ),
+    (
         "a hyphenated event noun split by the tokenizer",
         "The Missile Bureau conducted a test-fire of the Hwasong-12.",
         ROCKETS,

@@ -194,7 +194,7 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
             if key.startswith(("prep:", "place:")):
                 slots[key] += heads
     slots["prep:at"] += _site_of(noun, lex)
-    slots["subject"] += _agent_of(noun, lex)
+    slots["subject"] += _agent_of(noun, lex) + _described(noun)
     if noun.dep_ == "pobj" and noun.head.head.lemma_ == "be":
         for c in noun.head.head.children:
             if c.dep_ == "prep" and c.i > noun.i and (c.lower_ == "of" or c.lower_ in frame.preps):
@@ -213,6 +213,15 @@ def _behalf(prep: Token) -> tuple[str, list[Token]]:
         of = [c for c in objects[0].children if c.dep_ == "prep" and c.lower_ == "of"]
         return "prep:behalf", [o for p in of for o in _objects(p)]
     return _prep_slot(prep), objects
+
+
+def _described(noun: Token) -> list[Token]:
+    """ "Zala Aero, the maker of the Lancet" / "Zala Aero is the maker of the Lancet": the one the noun describes."""
+    if noun.dep_ == "appos":
+        return [noun.head]
+    if noun.dep_ == "attr":
+        return [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _prep_slot(prep: Token) -> str:
