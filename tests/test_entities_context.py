@@ -199,3 +199,15 @@ def test_described_known_site_joins_it_when_named_differently(nlp):
     sites = [c for c in found if c.type is FAC]
     assert len(sites) == 1 and sites[0].kb_id
     assert "Natanz enrichment plant" in {m.text for m in sites[0].mentions}
+
+
+@pytest.mark.parametrize(
+    "text, mention",
+    [
+        ("The lathes were sold by Anadolu Tezgah A.S. to a broker.", "Anadolu Tezgah A.S."),
+        ("Chips went to OOO Radiotekhnika in Moscow last year.", "OOO Radiotekhnika"),
+        ("Orbit Trade Pte Ltd shipped the goods.", "Orbit Trade Pte Ltd"),
+    ],
+)
+def test_foreign_company_forms(nlp, text, mention):
+    assert (ORG, mention) in typed(nlp, text)
