@@ -142,6 +142,12 @@ CASES = [
         ],
     ),
     (
+        "an organisation goods are made at is their producer",
+        "Experts believe the Hwasong-12 motors are cast at the Missile Bureau.",
+        ROCKETS,
+        [("PRODUCTION", {"producer": {"Missile Bureau"}, "item": {"Hwasong-12"}})],
+    ),
+    (
         "a hyphenated event noun split by the tokenizer",
         "The Missile Bureau conducted a test-fire of the Hwasong-12.",
         ROCKETS,
