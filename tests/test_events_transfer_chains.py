@@ -238,3 +238,9 @@ def test_construction(parser, construction, text, entities, expected):
 def test_date_of_a_seen_or_opening_clause(parser, text, expected):
     (event,), _ = annotate(parser, text, FIRMS)
     assert (event.date.start if event.date else None) == expected
+
+
+def test_pronoun_speaker_is_the_previous_subject(parser):
+    text = "Kim Jong Un was briefed by Jang Chang Ha. He said that the Missile Bureau had tested the Hwasong-12."
+    (event,), _ = annotate(parser, text, ROCKETS)
+    assert [s.name for s in event.claim.sources] == ["Kim Jong Un"]
