@@ -103,3 +103,14 @@ def test_designated_weapon_is_named_by_its_designator_not_its_class(nlp):
     assert [c.name for c in found if c.type is WPN and "Skylark" in {t.text for m in c.mentions for t in m}] == [
         "Skylark loitering munitions"
     ]
+
+
+def test_quantity_words_are_not_part_of_the_good(nlp):
+    mentions = {m for _, ms in found(nlp, "Police found a dozen such rotary pumps in Gdansk.").values() for m in ms}
+    assert "rotary pumps" in mentions
+
+
+def test_named_air_defence_system_and_guns_are_weapons(nlp):
+    text = "Germany sent Skyguard air defense systems and Oerlikon anti-aircraft guns to Kyiv."
+    weapons = {m for t, ms in found(nlp, text).values() if t is WPN for m in ms}
+    assert {"Skyguard air defense systems", "Oerlikon anti-aircraft guns"} <= weapons

@@ -113,7 +113,8 @@ def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int])
     while start > first and modifies(doc, start - 1):
         start -= 1
     for i in range(start, head.i):
-        if i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1)):
+        quantity = doc[i].pos_ != "NOUN" and doc[i].lower_ in skip  # "a dozen such valves", "hundreds more valves"
+        if quantity or (i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1))):
             start = i + 1
     if start > 0 and doc[start - 1].tag_ == "TO" and start < head.i:
         start += 1
