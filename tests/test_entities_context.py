@@ -211,3 +211,9 @@ def test_described_known_site_joins_it_when_named_differently(nlp):
 )
 def test_foreign_company_forms(nlp, text, mention):
     assert (ORG, mention) in typed(nlp, text)
+
+
+def test_launching_vehicles_are_the_launcher_class(nlp):
+    found = nlp("The parade showed new launching vehicles. Each mobile launcher carried one missile.")._.sg_entities
+    launchers = [c for c in found if c.type is EntityType.WEAPON and "launch" in c.name]
+    assert len(launchers) == 1
