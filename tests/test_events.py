@@ -200,13 +200,11 @@ CASES = [
         [],
     ),
     (
-        "a pronoun object of a coordinated verb is the first verb's object",
+        "a pronoun object of a coordinated verb is the first verb's object; buying from no one named and shipping "
+        "on is one procurement chain",
         "Karawang Trading bought nickel and cobalt in Europe and shipped them to Iran.",
         TRADE,
-        [
-            ("TRANSFER", {"recipient": {"Karawang Trading"}, "item": {"nickel", "cobalt"}}),
-            ("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel", "cobalt"}, **TO_IRAN}),
-        ],
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"nickel", "cobalt"}, **TO_IRAN})],
     ),
     (
         "an event noun in an adjunct takes the verb's subject",

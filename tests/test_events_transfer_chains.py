@@ -115,6 +115,28 @@ CASES = [
         ],
     ),
     (
+        "bought from a named supplier and shipped on is two transfers",
+        "Karawang Trading bought lathes from Norvik Tools and shipped them to Iran.",
+        FIRMS,
+        [
+            ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}}),
+            (
+                "TRANSFER",
+                {"supplier": {"Karawang Trading"}, "item": {"lathes"}, "recipient": {"Iran"}, "destination": {"Iran"}},
+            ),
+        ],
+    ),
+    (
+        "a possible telling is not merged into an asserted one",
+        "Norvik Tools shipped lathes to Karawang Trading. Some of the lathes may have been installed at the Arak "
+        "Heavy Water Plant.",
+        FIRMS,
+        [
+            ("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"lathes"}}),
+            ("TRANSFER", {"recipient": {"Arak Heavy Water Plant"}, "item": {"lathes"}}),
+        ],
+    ),
+    (
         "a guilty plea is a sanction on the one who pleads",
         "Ali Rezaei pleaded guilty in a federal court.",
         FIRMS,

@@ -39,7 +39,8 @@ def complete(c: Candidate, spec: RoleSpec) -> bool:
 def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
     """No core role filled by both with disjoint entities (a party named by its country in one telling and by
     itself in the other, "shipped to North Korea" / "to a North Korean company", is the same party), no two
-    resolved dates that do not overlap, and the same polarity (a denial is not the event it denies)."""
+    resolved dates that do not overlap, and the same polarity (a denial is not the event it denies, a "may have"
+    not the event asserted)."""
     if _polarity(a) != _polarity(b):
         return False
     for role in a.roles:
@@ -52,16 +53,21 @@ def compatible(a: Candidate, b: Candidate, spec: RoleSpec) -> bool:
 
 
 def _hand_over(a: Candidate, b: Candidate) -> bool:
-    """One's recipient is the other's supplier: two transactions ("X bought it and shipped it to Iran")."""
+    """One's recipient is the other's supplier and it got the goods from a named supplier: two transactions ("X
+    bought it from Y and shipped it to Iran"). Bought from no one named, it is one procurement chain ("X bought
+    the parts and shipped them to Iran")."""
 
     def gives(x: Candidate, y: Candidate) -> bool:
-        return bool(set(x.roles.get(Role.recipient, ())) & set(y.roles.get(Role.supplier, ())))
+        passed_on = set(x.roles.get(Role.recipient, ())) & set(y.roles.get(Role.supplier, ()))
+        return bool(passed_on) and bool(set(x.roles.get(Role.supplier, ())) - passed_on)
 
     return gives(a, b) or gives(b, a)
 
 
-def _polarity(c: Candidate) -> bool:
-    return c.claim.certainty is not Certainty.negated
+def _polarity(c: Candidate) -> int:
+    """How far a telling commits to the event: asserted (certain, probable), open (possible, unknown) or denied.
+    Tellings that differ in this are different claims, not one event told twice."""
+    return {Certainty.negated: 0, Certainty.possible: 1, Certainty.unknown: 1}.get(c.claim.certainty, 2)
 
 
 def _same_party(a: Candidate, b: Candidate, role: Role) -> bool:
@@ -106,9 +112,13 @@ def _restates(vague: Candidate, full: Candidate, spec: RoleSpec) -> bool:
 
 
 def fold(into: Candidate, other: Candidate) -> None:
-    """Merge `other` into `into`: union of roles, first date, the longer attribution chain, all attributes."""
+    """Merge `other` into `into`: union of roles (a party that passes the goods on is their supplier, not a
+    recipient), first date, the longer attribution chain, all attributes."""
     for role, ids in other.roles.items():
         into.roles[role] = list(dict.fromkeys([*into.roles.get(role, []), *ids]))
+    suppliers = set(into.roles.get(Role.supplier, ()))
+    if suppliers and into.roles.get(Role.recipient):
+        into.roles[Role.recipient] = [i for i in into.roles[Role.recipient] if i not in suppliers]
     into.date = into.date or other.date
     if len(other.claim.sources) > len(into.claim.sources):
         into.claim = other.claim
@@ -186,9 +196,26 @@ def merge(candidates: list[Candidate], specs: dict[EventType, RoleSpec]) -> list
         spec = specs[c.type]
         if not c.claim.sources and (claim := _umbrella(c, partials, spec)) is not None:
             c.claim = Claim(sources=claim.sources, certainty=c.claim.certainty, cue=c.claim.cue or claim.cue)
-        host = next((e for e in events if same_event(e, c, spec)), None)
+        hosts = [e for e in events if same_event(e, c, spec)]
+        host = next((e for e in hosts if e.trigger.sent == c.trigger.sent), hosts[0] if hosts else None)
         if host is None:
             events.append(c)
         else:
             fold(host, c)
+    return _settle(events, specs)
+
+
+def _settle(events: list[Candidate], specs: dict[EventType, RoleSpec]) -> list[Candidate]:
+    """Fold events that a merge has made the same ("X bought the parts ... and shipped them to Y" joined into one
+    chain now restates "X exported the parts to Y"), until none is left to fold."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(events):
+            other = next((b for b in events[i + 1 :] if same_event(a, b, specs[a.type])), None)
+            if other is not None:
+                fold(a, other)
+                events.remove(other)
+                merged = True
+                break
     return events
