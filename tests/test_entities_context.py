@@ -217,3 +217,13 @@ def test_launching_vehicles_are_the_launcher_class(nlp):
     found = nlp("The parade showed new launching vehicles. Each mobile launcher carried one missile.")._.sg_entities
     launchers = [c for c in found if c.type is EntityType.WEAPON and "launch" in c.name]
     assert len(launchers) == 1
+
+
+def test_organisation_on_a_byline_is_kept_people_are_not(nlp):
+    text = (
+        "By Jane Doe | 4 min read\nReport by the Nuclear Threat Research Group | 6 min read\n\n"
+        "Iran enriched more uranium."
+    )
+    names = {m for _, m in typed(nlp, text)}
+    assert "Nuclear Threat Research Group" in names
+    assert "Jane Doe" not in names

@@ -123,6 +123,12 @@ def title_case_lines(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def authoring_body(span: Span) -> bool:
+    """An organisation named by its own pattern on a byline ("Summary by the Arms Control Analysis Group") is the
+    story's source; people and places on bylines and captions are not the story's."""
+    return span.label_ == "ORGANIZATION" and span.id_ == "pattern:named" and len(span) > 2
+
+
 def within(span: Span, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= span.start_char < b for a, b in ranges)
 
@@ -151,13 +157,15 @@ class EntityComponent:
         return doc
 
     def mentions(self, doc: Doc, candidates: list[Span]) -> list[Span]:
-        skip = [dateline(doc.text), *furniture(doc.text, self.cues)]
+        lines = furniture(doc.text, self.cues)
         headlines = title_case_lines(doc.text)
         candidates = [c for c in candidates if not (c.id_ == "pattern:named" and within(c, headlines))]
         kept = [
             widen(c, self.modifiers, self.tails)
             for c in without_place_wrapped(candidates)
-            if not within(c, skip) and not is_modifier(c, self.modifier_nouns)
+            if not within(c, [dateline(doc.text)])
+            and not (within(c, lines) and not authoring_body(c))
+            and not is_modifier(c, self.modifier_nouns)
         ]
         chosen = propagate(doc, named_before_imo(doc, join_classes(select(kept))))
         return sorted([*chosen, *nested_places(chosen, candidates)], key=lambda s: s.start)
