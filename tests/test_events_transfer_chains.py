@@ -137,6 +137,15 @@ CASES = [
         ],
     ),
     (
+        "goods named inside quotation marks are no antecedent",
+        'Norvik Tools bought lathes. It labelled the crates "pump nickel" and consigned them to Karawang Trading.',
+        FIRMS,
+        [
+            ("TRANSFER", {"recipient": {"Norvik Tools"}, "item": {"lathes"}}),
+            ("TRANSFER", {"recipient": {"Karawang Trading"}, "item": {"lathes"}, "supplier": {"Norvik Tools"}}),
+        ],
+    ),
+    (
         "a guilty plea is a sanction on the one who pleads",
         "Ali Rezaei pleaded guilty in a federal court.",
         FIRMS,

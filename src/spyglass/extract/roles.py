@@ -9,7 +9,7 @@ refers back ("shipped the machines", "sold them") takes the latest item named be
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.entity_ref import EntityCluster
@@ -21,7 +21,6 @@ PERSON_HEADS = frozenset(event_lexicon().person_heads)
 ITEM_ANAPHORS = event_lexicon().item_anaphors
 QUANTIFIERS = event_lexicon().quantifiers
 CONTAINERS = event_lexicon().containers
-QUOTES = "\"'“”‘’«»"
 ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
 ANAPHOR_REACH = 120  # tokens back: a few sentences
 GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
@@ -99,6 +98,12 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
     return out
 
 
+def _quoted(mention: Span) -> bool:
+    """The mention stands inside quotation marks opened earlier in its sentence."""
+    before = mention.doc.text[mention.sent.start_char : mention.start_char]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) -> list[Filler]:
     """ "shipped the machines", "sold them", "some of the machines", "the oil", "300 consignments": the latest
     goods named before a definite head (or a pronoun, or a container noun) with the same head word; for a
@@ -113,9 +118,7 @@ def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) ->
     before = [
         found
         for i in range(head.i - 1, max(-1, head.i - ANAPHOR_REACH), -1)
-        if (found := index.at.get(i)) is not None
-        and found[0].type in GOODS
-        and head.doc[max(0, found[1].start - 1)].text not in QUOTES
+        if (found := index.at.get(i)) is not None and found[0].type in GOODS and not _quoted(found[1])
     ]
     same_head = [c for c, m in before if m.root.lemma_.lower() == word]
     if word not in ITEM_ANAPHORS:
