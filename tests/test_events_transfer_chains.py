@@ -138,7 +138,8 @@ CASES = [
     ),
     (
         "goods named inside quotation marks are no antecedent",
-        'Norvik Tools bought lathes. It labelled the crates "pump nickel" and consigned them to Karawang Trading.',
+        'Norvik Tools bought lathes. It labelled the crates "water pump nickel" and consigned them to Karawang '
+        "Trading.",
         FIRMS,
         [
             ("TRANSFER", {"recipient": {"Norvik Tools"}, "item": {"lathes"}}),
