@@ -180,6 +180,12 @@ CASES = [
         [("PRODUCTION", {"producer": {"Missile Bureau"}, "item": {"Hwasong-12"}})],
     ),
     (
+        "an organisation targeted with ransomware is a victim of intrusion",
+        "Lazarus targeted Karawang Trading with ransomware in May.",
+        {**FIRMS, "ransomware": (ITM, ())},
+        [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Karawang Trading"}, "item": {"ransomware"}})],
+    ),
+    (
         "a hyphenated event noun split by the tokenizer",
         "The Missile Bureau conducted a test-fire of the Hwasong-12.",
         ROCKETS,
