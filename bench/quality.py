@@ -2,7 +2,8 @@
 
 usage: python3 bench/quality.py [--details] [--json] [--set NAME ...]
 
-Sets: `bench` (bench/corpus + bench/gold, written for this project) and `dev` (../shared/dev, when present).
+Sets: `bench` (bench/corpus + bench/gold, written for this project), `heldout` and `blind` (bench/heldout,
+bench/blind: see their READMEs) and `dev` (../shared/dev); each is scored when present.
 The scorer is `../shared/tools/score.py`, imported by path so the figures are exactly the external evaluation's;
 without ../shared there is nothing to score against and the script says so.
 """
@@ -24,7 +25,12 @@ from spyglass.model import Extraction
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "tools" / "score.py"
-SETS = {"bench": ROOT / "bench", "dev": SHARED / "dev"}
+SETS = {
+    "bench": ROOT / "bench",
+    "heldout": ROOT / "bench" / "heldout",
+    "blind": ROOT / "bench" / "blind",
+    "dev": SHARED / "dev",
+}
 FIGURES = {
     "entity_f1": ("entities", "f1"),
     "event_f1": ("events", "f1"),

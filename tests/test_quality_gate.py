@@ -13,23 +13,24 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Pinned at the figures measured when last raised, less a small margin for ties in one-to-one matching.
+# Pinned at 14:00 UTC, 25 Nov 2026: bench (24 articles) at the measured figures less 0.02; dev at the issues'
+# acceptance bars or just under the measured 1.000, whichever is higher (one slip on 2 articles moves a figure a lot).
 PINNED: dict[str, dict[str, float]] = {
     "bench": {
-        "entity_f1": 0.78,
-        "event_f1": 0.41,
-        "date_acc": 0.58,
-        "certainty_acc": 0.92,
-        "sources_acc": 0.83,
-        "cleaning_acc": 0.82,
+        "entity_f1": 0.94,
+        "event_f1": 0.78,
+        "date_acc": 0.88,
+        "certainty_acc": 0.95,
+        "sources_acc": 0.90,
+        "cleaning_acc": 0.96,
     },
     "dev": {
-        "entity_f1": 0.98,
-        "event_f1": 0.78,
-        "date_acc": 0.78,
-        "certainty_acc": 0.98,
-        "sources_acc": 0.81,
-        "cleaning_acc": 0.98,
+        "entity_f1": 0.95,
+        "event_f1": 0.90,
+        "date_acc": 0.90,
+        "certainty_acc": 0.90,
+        "sources_acc": 0.85,
+        "cleaning_acc": 0.95,
     },
 }
 
@@ -52,7 +53,7 @@ def measured() -> dict[str, dict[str, Any]]:
     return {
         name: quality.figures(quality.score_set(scorer, folder))
         for name, folder in quality.SETS.items()
-        if (folder / "corpus").is_dir()
+        if name in PINNED and (folder / "corpus").is_dir()
     }
 
 
