@@ -5,7 +5,7 @@ Writes a corpus of generated articles (our own sentences, varied so every docume
 prints docs/s and the ratio. Workers are started and their pipelines loaded before the clock starts: the figure is
 steady-state throughput. The load average before and after is printed: the machine may be shared.
 
-    python3 bench/dask_scaling.py [--seconds 40]
+    python3 bench/dask_scaling.py [--seconds 48]
 """
 
 import argparse
@@ -91,7 +91,7 @@ def timed_run(paths: list[str], workers: int) -> tuple[float, float, list[Extrac
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=40.0, help="target duration of the 1-worker run")
+    parser.add_argument("--seconds", type=float, default=48.0, help="target duration of the 1-worker run")
     args = parser.parse_args()
     per_doc = seconds_per_doc()
     count = max(64, int(args.seconds / per_doc))
