@@ -1,4 +1,4 @@
-"""Questions across the corpus: an entity's record, events by type/entity/date/certainty, the timeline.
+"""Questions across the corpus: entities listed, an entity's record, events by type/entity/date/certainty, the timeline.
 
 Each query returns `spyglass.store.views` models, built by `_event_views` so every caller sees events the same way.
 """
@@ -11,7 +11,7 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from spyglass.analyse.knowledge import kb_record
-from spyglass.model import Certainty, DateSpan, EventType, Role, Span
+from spyglass.model import Certainty, DateSpan, EntityType, EventType, Role, Span
 from spyglass.store.identity import fold
 from spyglass.store.sentences import sentence_around
 from spyglass.store.tables import (
@@ -29,8 +29,10 @@ from spyglass.store.views import (
     ClaimView,
     DocumentRef,
     EntityClaim,
+    EntityPage,
     EntityProfile,
     EntityRef,
+    EntitySummary,
     EventPage,
     EventView,
     SourceView,
@@ -158,6 +160,37 @@ def get_entity(session: Session, id_or_name: str) -> EntityProfile | None:
         kb=kb_record(session, row.kb_id) if row.kb_id else None,
         claims=[EntityClaim(role=Role(role), event=views[eid]) for eid, role in roles if eid in views],
     )
+
+
+def list_entities(
+    session: Session,
+    *,
+    type: EntityType | None = None,
+    name: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> EntityPage:
+    """Corpus entities of `type` whose name holds `name` (any case), those in the most events first, each with
+    how many documents name it and how many events it takes part in (counted in one grouped query)."""
+    query = select(CorpusEntityRow)
+    if type is not None:
+        query = query.where(CorpusEntityRow.type == type.value)
+    if name:
+        query = query.where(CorpusEntityRow.name.icontains(name, autoescape=True))
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    documents = func.count(DocumentEntityRow.document_id.distinct())
+    events = func.count(ArgumentRow.event_id.distinct())
+    rows = session.execute(
+        query.add_columns(documents, events)
+        .outerjoin(DocumentEntityRow, DocumentEntityRow.corpus_entity_id == CorpusEntityRow.id)
+        .outerjoin(ArgumentRow, ArgumentRow.entity_id == DocumentEntityRow.id)
+        .group_by(CorpusEntityRow.id)
+        .order_by(events.desc(), CorpusEntityRow.name, CorpusEntityRow.id)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    items = [EntitySummary(**entity_ref(row).model_dump(), documents=n_doc, events=n_evt) for row, n_doc, n_evt in rows]
+    return EntityPage(total=total, items=items)
 
 
 def _event_query(

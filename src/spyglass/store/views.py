@@ -23,6 +23,18 @@ class EntityRef(BaseModel):
     kb_id: str | None = None
 
 
+class EntitySummary(EntityRef):
+    """A corpus entity with how many documents name it and how many events it takes part in."""
+
+    documents: int = 0
+    events: int = 0
+
+
+class EntityPage(BaseModel):
+    total: int
+    items: list[EntitySummary]
+
+
 class DocumentRef(BaseModel):
     id: str
     source: str
