@@ -5,7 +5,8 @@ The cues are data (`data/ingest/boilerplate.yaml`, `metadata.yaml`); this module
 1. rules in document order: reader comments (to the end), teaser blocks ("LATEST ... STORIES" and the list after
    it, up to the next body paragraph), boilerplate lines, photo credits and captions;
 2. cut-off teasers ("... opportunit...") when other body text remains;
-3. the head: section labels, a date line, the headline (→ title) and a byline line leave the text;
+3. the head: section labels, a date line, the headline (→ title) and a byline line leave the text; so do date
+   lines after the last body paragraph;
 4. the dateline opening the first body paragraph is read, and stays in the text.
 """
 
@@ -63,6 +64,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     comments_on = _apply_rules(lines, cues)
     _drop_truncated(lines, cues)
     meta = _lift_head(lines, cues, known_title)
+    _lift_tail_date(lines, meta, cues)
     paragraphs = _paragraphs(lines, Mark.BODY)
     return Cleaned(
         paragraphs=paragraphs,
@@ -177,6 +179,18 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
             if not _lift_line(line, head, cues, known_title):
                 return head
     return head
+
+
+def _lift_tail_date(lines: list[Line], head: _Head, cues: BoilerplateCues) -> None:
+    """Walk the lines after the last body paragraph, from the end: date lines become metadata."""
+    for group in reversed(_paragraph_groups([x for x in lines if x.mark is Mark.BODY])[1:]):
+        if _is_body(group, cues):
+            return
+        for line in reversed(group):
+            if not (found := date_line(line.text)):
+                return
+            line.mark = Mark.META
+            head.published = head.published or found.published
 
 
 def _lift_line(line: Line, head: _Head, cues: BoilerplateCues, known_title: str | None) -> bool:

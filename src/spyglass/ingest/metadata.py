@@ -13,6 +13,7 @@ _SEGMENTS = re.compile(r"\s+[|•·–—-]\s+")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
+_MAX_OTHER_WORDS = 4  # a segment beside the date: section label, time and zone, "4 min read"
 
 
 def is_headline(line: str) -> bool:
@@ -57,14 +58,16 @@ class DateLine:
 
 def date_line(line: str) -> DateLine | None:
     """Read a line that states a date, alone ("Published: June 1, 2019") or among segments
-    ("Jane Doe | May 22, 2024 | 4 min read", "Saturday, October 21, 2023 - 08:10"); `published` stays None
-    when the stated date is relative or partial ("Updated 4 hours ago")."""
+    ("Jane Doe | May 22, 2024 | 4 min read", "Saturday, October 21, 2023 - 08:10"); every other segment must be
+    short metadata. `published` is the first full date stated, None when it is relative or partial
+    ("Updated 4 hours ago")."""
     parts = _SEGMENTS.split(line)
-    stated = next((found for part in [line, *parts] if (found := _date_text(part))), None)
-    if stated is None:
+    stated = [found for part in [line, *parts] if (found := _date_text(part))]
+    if not stated or not all(_date_text(part) or _is_metadata(part) for part in parts):
         return None
     names = (byline_of(part) or (part if len(parts) > 1 and _is_name(part) else None) for part in parts)
-    return DateLine(parse_date(stated), next(filter(None, names), None))
+    published = next(filter(None, map(parse_date, stated)), None)
+    return DateLine(published, next(filter(None, names), None))
 
 
 def _date_text(text: str) -> str | None:
@@ -72,6 +75,13 @@ def _date_text(text: str) -> str | None:
         if m := pattern.match(text):
             return m.group("date")
     return None
+
+
+def _is_metadata(segment: str) -> bool:
+    """A segment beside a date that is metadata, never prose: a byline, a name, or a few words with no stop."""
+    words = segment.split()
+    short = len(words) <= _MAX_OTHER_WORDS and not _SENTENCE_END.search(segment)
+    return short or byline_of(segment) is not None or _is_name(segment)
 
 
 def _is_name(text: str) -> bool:
