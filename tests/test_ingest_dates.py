@@ -30,6 +30,11 @@ def test_date_line_is_read_and_lifted(place: str, line: str, published: date | N
     assert (cleaned.published, cleaned.paragraphs) == (published, [BODY])
 
 
+def test_stacked_name_and_date_lines_are_one_date_line() -> None:
+    cleaned = clean_text(f"{TITLE}\n\nHarbour Trade Wire\nJuly 7, 2022\n\n{BODY}")
+    assert (cleaned.published, cleaned.byline, cleaned.paragraphs) == (date(2022, 7, 7), "Harbour Trade Wire", [BODY])
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -175,6 +175,12 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
     for group in groups[:-1]:
         if _is_body(group, cues):
             break
+        if len(group) > 1 and head.published is None and (found := date_line(" | ".join(x.text for x in group))):
+            # a paragraph of stacked metadata lines ("Outlet Name" over "May 2, 2024") reads as one date line
+            head.published, head.byline = found.published, head.byline or found.byline
+            for line in group:
+                line.mark = Mark.META
+            continue
         for line in group:
             if not _lift_line(line, head, cues, known_title):
                 return head
