@@ -14,15 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from itertools import combinations
 
-import yaml
 from datasketch import MinHash
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spyglass.model import Certainty
+from spyglass.packaged import data_yaml
 from spyglass.store.identity import fold
 from spyglass.store.queries import event_views
 from spyglass.store.tables import ArgumentRow, ClaimRow, DocumentEntityRow, DocumentRow, EventRow
@@ -89,8 +88,7 @@ def _load_events(session: Session) -> dict[str, _Event]:
 @cache
 def key_roles() -> dict[str, frozenset[str]]:
     """Per event type, the roles that identify a happening (`data/analyse/corroboration.yaml`)."""
-    path = resources.files("spyglass") / "data" / "analyse" / "corroboration.yaml"
-    return {kind: frozenset(roles) for kind, roles in yaml.safe_load(path.read_text("utf-8"))["key_roles"].items()}
+    return {kind: frozenset(roles) for kind, roles in data_yaml("analyse", "corroboration.yaml")["key_roles"].items()}
 
 
 def same_happening(a: _Event, b: _Event) -> bool:

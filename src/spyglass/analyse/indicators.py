@@ -8,16 +8,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from spyglass.analyse.knowledge import KnowledgeIndex, knowledge
 from spyglass.kb.record import KBRecord
 from spyglass.model import EntityType, EventType, Role
+from spyglass.packaged import data_yaml
 from spyglass.store.identity import fold
 from spyglass.store.queries import event_views
 from spyglass.store.sentences import sentence_around
@@ -29,8 +28,7 @@ BATCH = 500
 
 @cache
 def cues() -> dict[str, Any]:
-    path = resources.files("spyglass") / "data" / "analyse" / "indicators.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data_yaml("analyse", "indicators.yaml")
 
 
 @cache

@@ -10,16 +10,15 @@ Four checks, each flag carrying its evidence:
 
 import re
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from normality import normalize
 from pydantic import BaseModel, Field
 
 from spyglass.kb.record import KBRecord
 from spyglass.match.matcher import THRESHOLD, Matcher
 from spyglass.model import EntityType
+from spyglass.packaged import data_yaml
 
 GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
 PARTY_TYPES = (EntityType.ORGANIZATION, EntityType.PERSON, EntityType.VESSEL)
@@ -67,7 +66,7 @@ def _words(text: str) -> str:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load((resources.files("spyglass") / "data" / "kb" / name).read_text(encoding="utf-8"))
+    return data_yaml("kb", name)
 
 
 @cache

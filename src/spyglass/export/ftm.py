@@ -10,10 +10,8 @@ exporting twice gives the same lines.
 import json
 from collections.abc import Iterable, Iterator
 from functools import cache
-from importlib import resources
 from typing import Any, TextIO
 
-import yaml
 from followthemoney import model
 from followthemoney.proxy import EntityProxy
 
@@ -22,13 +20,14 @@ from spyglass.export.keys import digest, entity_key, event_key
 from spyglass.export.registry import exporter
 from spyglass.export.wording import attributes_text, claim_text, date_text, event_title, roles_text
 from spyglass.model import Entity, Event, Extraction
+from spyglass.packaged import data_yaml
 
 PREFIX = "sg"
 
 
 @cache
 def mapping() -> dict[str, Any]:
-    return yaml.safe_load((resources.files("spyglass") / "data" / "export" / "ftm.yaml").read_text("utf-8"))
+    return data_yaml("export", "ftm.yaml")
 
 
 def make(schema: str, *key: str) -> EntityProxy:

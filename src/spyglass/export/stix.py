@@ -13,11 +13,9 @@ import uuid
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any, TextIO
 
 import stix2
-import yaml
 
 from spyglass.export.context import ExportContext
 from spyglass.export.keys import digest, entity_key, event_key
@@ -25,6 +23,7 @@ from spyglass.export.places import Place
 from spyglass.export.registry import exporter
 from spyglass.export.wording import attributes_text, claim_text, date_text, event_title, roles_text
 from spyglass.model import Entity, Event, Extraction
+from spyglass.packaged import data_yaml
 
 NAMESPACE = uuid.UUID("6f0c5e1e-5d1b-4a52-9c55-7370796c6173")
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -33,7 +32,7 @@ TOOL_KEY = "spyglass"
 
 @cache
 def mapping() -> dict[str, Any]:
-    return yaml.safe_load((resources.files("spyglass") / "data" / "export" / "stix.yaml").read_text("utf-8"))
+    return data_yaml("export", "stix.yaml")
 
 
 def stix_id(kind: str, *key: str) -> str:

@@ -3,11 +3,11 @@
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
+
+from spyglass.packaged import data_yaml
 
 QUOTES = '"“”‘’'
 
@@ -25,9 +25,7 @@ class AttributeCues:
 
 @cache
 def cues() -> AttributeCues:
-    raw: dict[str, Any] = yaml.safe_load(
-        (resources.files("spyglass") / "data" / "events" / "attributes.yaml").read_text("utf-8")
-    )
+    raw: dict[str, Any] = data_yaml("events", "attributes.yaml")
     d = raw["declared"]
     return AttributeCues(
         methods=raw["methods"],

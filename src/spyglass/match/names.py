@@ -9,12 +9,12 @@ syllables (Jongun -> jong un). "Kim Jong Un", "Kim Jong-un", "KIM JONG UN" and "
 
 import re
 from functools import cache, lru_cache
-from importlib import resources
 
-import yaml
 from rapidfuzz.distance import OSA
 from rigour.names import remove_org_types, remove_person_prefixes
 from rigour.text import ascii_text, remove_bracketed_text
+
+from spyglass.packaged import data_yaml
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -24,8 +24,7 @@ _MAX_SPLIT_PARTS = 3
 @cache
 def _romanisation() -> tuple[dict[str, str], frozenset[str]]:
     """Variant -> canonical spelling, and every known Korean syllable spelling."""
-    text = (resources.files("spyglass") / "data" / "kb" / "romanisation.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    data = data_yaml("kb", "romanisation.yaml")
     canonical = {v: key for key, variants in data["variants"].items() for v in variants}
     syllables = frozenset([*data["variants"], *canonical, *data["syllables"]])
     return canonical, syllables
@@ -57,8 +56,7 @@ def fold_token(token: str) -> list[str]:
 
 @cache
 def _legal_forms() -> frozenset[str]:
-    text = (resources.files("spyglass") / "data" / "kb" / "legal_forms.yaml").read_text(encoding="utf-8")
-    return frozenset(yaml.safe_load(text)["legal_forms"])
+    return frozenset(data_yaml("kb", "legal_forms.yaml")["legal_forms"])
 
 
 @lru_cache(maxsize=10_000)
