@@ -17,112 +17,17 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import date, timedelta
 from itertools import islice
 from pathlib import Path
 
 import httpx
 
-from spyglass.model import (
-    Argument,
-    Certainty,
-    Claim,
-    DateSpan,
-    Document,
-    Entity,
-    EntityType,
-    Event,
-    EventType,
-    Extraction,
-    Role,
-    Source,
-    Span,
-)
 from spyglass.store.db import make_engine, make_sessionmaker
 from spyglass.store.records import list_documents, save_extraction
 from spyglass.store.schema import ensure_schema
+from store_corpus import generate, queries
 
 RESULTS = Path(__file__).resolve().parent / "results"
-PEOPLE = ["Ri Pyong Chol", "Kim Jong Sik", "Jang Chang Ha", "Pak Jong Chon", "Hong Sung Mu", "Jo Chun Ryong"]
-ORGS = ["Korea Mining Development Trading", "Namchongang Trading", "Green Pine Associated", "Second Economic Committee"]
-SITES = ["Kangdong Machine Plant", "Sohae launch site", "Yongbyon reactor", "Sinpo shipyard", "Hamhung chemical plant"]
-PLACES = ["Dalian", "Nampo", "Vladivostok", "Dandong", "Bandar Abbas", "Singapore"]
-ITEMS = ["aluminium alloy", "CNC machine tools", "vehicle chassis", "carbon fibre", "gyroscopes", "tungsten"]
-WEAPONS = ["Hwasong-18", "KN-23", "Pukguksong-3", "Hwasong-15", "Haeil drone"]
-OUTLETS = ["Test Wire", "Harbour Gazette", "Evening Ledger", "Monitor Daily"]
-SOURCES = ["a UN panel of experts", "Yonhap", "state media", "South Korea's military", "a customs official"]
-CERTAINTIES = [Certainty.certain, Certainty.certain, Certainty.probable, Certainty.possible]
-QUERIES = ["Hwasong", "Dalian", "machine tools", "Nampo shipyard", "Ri Pyong Chol", "tungsten", "launch", "chassis"]
-
-
-class _Text:
-    """A document text built sentence by sentence, remembering where each name was placed."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.size = 0
-        self.spans: dict[str, list[Span]] = {}
-
-    def add(self, *pieces: str, names: tuple[str, ...] = ()) -> None:
-        for piece in pieces:
-            if piece in names:
-                self.spans.setdefault(piece, []).append(Span(start=self.size, end=self.size + len(piece), text=piece))
-            self.parts.append(piece)
-            self.size += len(piece)
-
-
-def generated_record(n: int, rng: random.Random) -> Extraction:
-    """The n-th generated record: a transfer, a visit and a test, with their claims, on varied names and dates."""
-    person, org, site = rng.choice(PEOPLE), rng.choice(ORGS), rng.choice(SITES)
-    place, item, weapon = rng.choice(PLACES), rng.choice(ITEMS), rng.choice(WEAPONS)
-    day = date(2015, 1, 1) + timedelta(days=rng.randrange(3650))
-    source = rng.choice(SOURCES)
-    text = _Text()
-    names = (person, org, site, place, item, weapon)
-    text.add(org, " shipped ", item, " to ", place, f" in report {n}, according to {source}. ", names=names)
-    text.add(person, " visited the ", site, f" on {day:%d %B %Y}, {source} said. ", names=names)
-    text.add("The military tested a ", weapon, f" near the {site} days later (item {n}).", names=(weapon, site))
-    types = {person: EntityType.PERSON, org: EntityType.ORGANIZATION, site: EntityType.FACILITY}
-    types |= {place: EntityType.LOCATION, item: EntityType.ITEM, weapon: EntityType.WEAPON}
-    ids = {name: f"e{i}" for i, name in enumerate(types, 1)}
-    body = "".join(text.parts)
-    trigger = {k: Span(start=body.index(k), end=body.index(k) + len(k), text=k) for k in ("shipped", "visited")}
-    trigger["tested"] = Span(start=body.index("tested"), end=body.index("tested") + 6, text="tested")
-    claim = Claim(sources=[Source(name=source)], certainty=rng.choice(CERTAINTIES), cue="according to")
-    when = DateSpan(text=f"{day:%d %B %Y}", start=day, end=day)
-    events = [
-        Event(
-            id="v1",
-            type=EventType.TRANSFER,
-            trigger=trigger["shipped"],
-            claim=claim,
-            arguments=[
-                Argument(role=Role.supplier, entity=ids[org]),
-                Argument(role=Role.item, entity=ids[item]),
-                Argument(role=Role.destination, entity=ids[place]),
-            ],
-        ),
-        Event(
-            id="v2",
-            type=EventType.VISIT,
-            trigger=trigger["visited"],
-            date=when,
-            claim=Claim(sources=[Source(name=source)]),
-            arguments=[Argument(role=Role.visitor, entity=ids[person]), Argument(role=Role.site, entity=ids[site])],
-        ),
-        Event(
-            id="v3",
-            type=EventType.TEST,
-            trigger=trigger["tested"],
-            date=DateSpan(text="days later", start=day, end=day + timedelta(days=7), approximate=True),
-            arguments=[Argument(role=Role.weapon, entity=ids[weapon]), Argument(role=Role.site, entity=ids[site])],
-        ),
-    ]
-    entities = [Entity(id=ids[name], name=name, type=t, mentions=text.spans[name]) for name, t in types.items()]
-    document = Document.build(
-        f"generated:{n}", body, title=f"Report {n}: {org} and the {site}", outlet=rng.choice(OUTLETS), published=day
-    )
-    return Extraction(document=document, entities=entities, events=events)
 
 
 def build_store(url: str, documents: int) -> list[str]:
@@ -130,9 +35,8 @@ def build_store(url: str, documents: int) -> list[str]:
     engine = make_engine(url)
     ensure_schema(engine)
     sessions = make_sessionmaker(engine)
-    rng = random.Random(7)
     started, added = time.perf_counter(), 0
-    records = (generated_record(n, rng) for n in range(documents))
+    records = generate(documents)
     ids = []
     for _ in range(0, documents, 500):
         with sessions.begin() as session:
@@ -220,7 +124,7 @@ def main() -> None:
     rng = random.Random(11)
     sample = rng.sample(ids, min(500, len(ids)))
     mixed = (
-        [("search", f"/api/search?q={q}&limit=20") for q in QUERIES] * 25
+        [("search", f"/api/search?q={q}&limit=20") for q in queries(rng, 200)]
         + [("document", f"/api/documents/{i}") for i in sample[:200]]
         + [("extraction", f"/api/documents/{i}/extraction") for i in sample[200:350]]
         + [("page", f"/documents/{i}") for i in sample[350:450]]
