@@ -209,3 +209,60 @@ def test_short_first_paragraph_is_not_title_or_byline(first: str) -> None:
 def test_headline_starting_with_a_date_word_is_a_title() -> None:
     cleaned = clean_text(f"Updated missile guidance found in wreckage\n\n{BODY}")
     assert (cleaned.title, cleaned.published) == ("Updated missile guidance found in wreckage", None)
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "byline", "published"),
+    [
+        # a site name and a section over the headline: neither is the title, both leave the text
+        (
+            "Eastern Wire Service\nDefence & Security\n\nFrigate handed over to the navy in a port ceremony\n\n"
+            "Published March 3, 2023, 09:40 | Views 2,118",
+            "Frigate handed over to the navy in a port ceremony",
+            None,
+            date(2023, 3, 3),
+        ),
+        # a staff byline, then the date line
+        (
+            "Economy\n\nFront firms ship lathes to an arms maker\n\nBy Wire staff\n\nPublished May 9, 2022",
+            "Front firms ship lathes to an arms maker",
+            "Wire staff",
+            date(2022, 5, 9),
+        ),
+        # a date line that also looks like a photo credit ("| By Jane Doe") still gives its date and byline
+        (
+            "Court charges trader over graphite sales\n\nPublished: Friday, June 2, 2023 | By Mara Quill",
+            "Court charges trader over graphite sales",
+            "Mara Quill",
+            date(2023, 6, 2),
+        ),
+        # "Posted <date> by <name>" among other short segments
+        (
+            "Hackers drain exchange of ether\n\nPosted April 4, 2024 by Min-seo Yoon | 5 min read | 900 shares",
+            "Hackers drain exchange of ether",
+            "Min-seo Yoon",
+            date(2024, 4, 4),
+        ),
+        # "Summary by the <group>"
+        (
+            "Enrichment report: cascades added\n\nSummary by the Nuclear Desk Group | 6 min read",
+            "Enrichment report: cascades added",
+            "Nuclear Desk Group",
+            None,
+        ),
+    ],
+)
+def test_head_lines_in_any_order(head: str, title: str, byline: str | None, published: date | None) -> None:
+    cleaned = clean_text(f"{head}\n\n{BODY}")
+    assert (cleaned.title, cleaned.byline, cleaned.published) == (title, byline, published)
+    assert cleaned.paragraphs == [BODY], "no head line stays in the text"
+
+
+@pytest.mark.parametrize("headline", ["Drones Built by North Korea Found in Ukraine", "Stand by the Sea Town Square"])
+def test_headline_with_by_is_no_byline(headline: str) -> None:
+    cleaned = clean_text(f"{headline}\n\n{BODY}")
+    assert (cleaned.title, cleaned.byline) == (headline, None)
+
+
+def test_agency_slash_dateline() -> None:
+    assert clean_text(f"MINSK, March 4. /BELTA/. {BODY}").dateline == "MINSK"

@@ -16,11 +16,12 @@ from datetime import date
 from enum import Enum, auto
 
 from spyglass.ingest.cues import BoilerplateCues, boilerplate_cues, matches
-from spyglass.ingest.metadata import byline_of, date_line, dateline_of, is_headline
+from spyglass.ingest.metadata import date_line, dateline_of, head_byline, is_headline
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _PROSE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_ANY_STOP = re.compile(r"[.!?:;,][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z]")
 _MIN_BODY_WORDS = 12
 _MIN_WRAPPED_LINE = 50
@@ -169,21 +170,35 @@ class _Head:
 
 
 def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None) -> _Head:
-    """Walk the lines before the first body paragraph: labels go, title/byline/date lines become metadata."""
+    """Read the lines before the first body paragraph. The first date line gives the date (and a byline it names),
+    even where a credit rule dropped it; the first byline line gives the byline; the headline is the line the HTML
+    title names, else the longest headline-like line; other short lines without a sentence stop are labels (site
+    name, section, navigation) and leave the text. Lines of prose stay."""
     head = _Head()
-    groups = _paragraph_groups([x for x in lines if x.mark is Mark.BODY])
-    for group in groups[:-1]:
-        if _is_body(group, cues):
-            break
-        if len(group) > 1 and head.published is None and (found := date_line(" | ".join(x.text for x in group))):
-            # a paragraph of stacked metadata lines ("Outlet Name" over "May 2, 2024") reads as one date line
-            head.published, head.byline = found.published, head.byline or found.byline
-            for line in group:
-                line.mark = Mark.META
-            continue
-        for line in group:
-            if not _lift_line(line, head, cues, known_title):
-                return head
+    groups = _paragraph_groups(lines)
+    first_body = next((n for n, g in enumerate(groups) if g[0].mark is Mark.BODY and _is_body(g, cues)), None)
+    if first_body is None:
+        first_body = max((n for n, g in enumerate(groups) if g[0].mark is Mark.BODY), default=0)
+    zone = groups[:first_body]
+    for group in zone:
+        stacked = len(group) > 1 and date_line(" | ".join(x.text for x in group))
+        for found, members in [(stacked, group)] if stacked else [(date_line(x.text), [x]) for x in group]:
+            if found and head.published is None:
+                head.published, head.byline = found.published, head.byline or found.byline
+                for line in members:
+                    line.mark = Mark.META
+    rest = [x for group in zone for x in group if x.mark is Mark.BODY]
+    for line in rest:
+        if head.byline is None and (byline := head_byline(line.text)):
+            head.byline, line.mark = byline, Mark.META
+    rest = [x for x in rest if x.mark is Mark.BODY]
+    titles = [x for x in rest if known_title and _same(x.text, known_title)]
+    titles = titles or sorted((x for x in rest if is_headline(x.text)), key=lambda x: -len(x.text))[:1]
+    for line in titles:
+        head.title, line.mark = line.text if not known_title else known_title, Mark.META
+    for line in rest:
+        if line.mark is Mark.BODY and (_is_label(line.text, cues) or not _ANY_STOP.search(line.text)):
+            line.mark = Mark.DROP
     return head
 
 
@@ -197,25 +212,6 @@ def _lift_tail_date(lines: list[Line], head: _Head, cues: BoilerplateCues) -> No
                 return
             line.mark = Mark.META
             head.published = head.published or found.published
-
-
-def _lift_line(line: Line, head: _Head, cues: BoilerplateCues, known_title: str | None) -> bool:
-    """Mark one head line as a label or as metadata; False when it is neither (the head ends there)."""
-    text = line.text
-    if head.title is None and _is_label(text, cues):
-        line.mark = Mark.DROP
-    elif head.published is None and (found := date_line(text)):
-        head.published, line.mark = found.published, Mark.META
-        head.byline = head.byline or found.byline
-    elif known_title and head.title is None and _same(text, known_title):
-        head.title, line.mark = known_title, Mark.META
-    elif head.byline is None and (byline := byline_of(text)):
-        head.byline, line.mark = byline, Mark.META
-    elif head.title is None and is_headline(text):
-        head.title, line.mark = text, Mark.META
-    else:
-        return False
-    return True
 
 
 def _is_label(text: str, cues: BoilerplateCues) -> bool:

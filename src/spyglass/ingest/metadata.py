@@ -9,7 +9,7 @@ from datetime import date
 
 from spyglass.ingest.cues import metadata_cues
 
-_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+")
+_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+|(?<=\d{4})\s+(?=by\s)")  # "May 2, 2024 by Jane Doe" splits too
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
@@ -37,6 +37,13 @@ def byline_of(line: str) -> str | None:
         if m := pattern.match(line):
             return m.group("byline").strip()
     return None
+
+
+def head_byline(line: str) -> str | None:
+    """The byline a head line names among other short metadata: "Summary by the Analysis Group | 6 min read"."""
+    parts = _SEGMENTS.split(line)
+    bylines = [found for part in parts if (found := byline_of(part))]
+    return bylines[0] if bylines and all(_is_metadata(part) for part in parts) else None
 
 
 def dateline_of(paragraph: str) -> str | None:
