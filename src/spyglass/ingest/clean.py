@@ -192,10 +192,12 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
         if head.byline is None and (byline := head_byline(line.text)):
             head.byline, line.mark = byline, Mark.META
     rest = [x for x in rest if x.mark is Mark.BODY]
-    titles = [x for x in rest if known_title and _same(x.text, known_title)]
-    titles = titles or sorted((x for x in rest if is_headline(x.text)), key=lambda x: -len(x.text))[:1]
+    if known_title:
+        titles = [x for x in rest if _same(x.text, known_title)]
+    else:
+        titles = sorted((x for x in rest if is_headline(x.text)), key=lambda x: -len(x.text))[:1]
     for line in titles:
-        head.title, line.mark = line.text if not known_title else known_title, Mark.META
+        head.title, line.mark = known_title or line.text, Mark.META
     for line in rest:
         if line.mark is Mark.BODY and (_is_label(line.text, cues) or not _ANY_STOP.search(line.text)):
             line.mark = Mark.DROP
