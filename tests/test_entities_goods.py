@@ -114,3 +114,29 @@ def test_named_air_defence_system_and_guns_are_weapons(nlp):
     text = "Germany sent Skyguard air defense systems and Oerlikon anti-aircraft guns to Kyiv."
     weapons = {m for t, ms in found(nlp, text).values() if t is WPN for m in ms}
     assert {"Skyguard air defense systems", "Oerlikon anti-aircraft guns"} <= weapons
+
+
+# Goods no head list knows, named by what the text does with them: traded or made.
+TRADED = [
+    ("Court papers say the broker sold 12 tonnes of dichloromethane to a buyer in Aleppo.", "dichloromethane"),
+    ("Investigators said he tried to arrange the sale of a hot isostatic press to the buyer.", "hot isostatic press"),
+    ("The trading house shipped maraging steel billets to Karachi in May.", "maraging steel billets"),
+]
+
+
+@pytest.mark.parametrize(("text", "mention"), TRADED)
+def test_traded_goods_are_items(nlp, text, mention):
+    hits = [t for t, ms in found(nlp, text).values() if mention in ms]
+    assert hits == [ITM], found(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The envoy made progress on the deal and sold equipment.", {"progress", "deal", "equipment"}),
+        ("The firm supplied the military and shipped products abroad.", {"military", "products"}),
+    ],
+)
+def test_traded_parties_and_generic_words_are_not_items(nlp, text, absent):
+    mentions = {m for _, ms in found(nlp, text).values() for m in ms}
+    assert not absent & mentions, mentions

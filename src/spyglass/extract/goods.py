@@ -38,6 +38,10 @@ class GoodsLexicon:
     verbs: frozenset[str]
     definite: frozenset[str]
     plural_only: frozenset[str]
+    trade_nouns: frozenset[str]
+    measures: frozenset[str]
+    not_goods: frozenset[str]
+    generic: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "GoodsLexicon":
@@ -56,6 +60,10 @@ class GoodsLexicon:
                     "transfer_verbs",
                     "definite_determiners",
                     "plural_only",
+                    "trade_nouns",
+                    "measure_heads",
+                    "not_goods",
+                    "generic_goods",
                 )
             )
         )
@@ -74,6 +82,23 @@ class GoodsLexicon:
         if lemma in self.systems:
             return EntityType.WEAPON
         return None
+
+    def traded(self, token: Token) -> bool:
+        """A common noun the text trades or makes, whatever it is: the object of a transfer verb, its conjunct, or
+        the `of` phrase of a trade noun or a measure ("the sale of a press", "tonnes of isopropanol shipped")."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_goods | self.measures:
+            return False
+        t = token
+        while t.dep_ == "conj" and t.head.i != t.i:
+            t = t.head
+        while t.dep_ == "pobj" and t.head.lower_ == "of":
+            owner = t.head.head
+            if owner.lemma_.lower() in self.trade_nouns:
+                return True
+            if owner.lemma_.lower() not in self.measures:
+                return False
+            t = owner
+        return t.dep_ in ("dobj", "nsubjpass") and t.head.lemma_.lower() in self.verbs
 
 
 def glued_hyphen(doc: Doc, i: int) -> bool:
@@ -151,6 +176,9 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         if head.i in taken or not head.is_lower or not head.is_alpha:
             continue
         etype = lex.head_type(head)
+        traded = etype is None and lex.traded(head)
+        if traded:
+            etype = EntityType.ITEM
         if etype is None:
             continue
         nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
@@ -169,7 +197,7 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
                 yield Span(doc, start, head.i + 1, label=etype.value, span_id="pattern:goods")
             continue
         lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
-        generic = head.lemma_.lower() in lex.plural_only
+        generic = head.lemma_.lower() in (lex.plural_only | lex.generic if traded else lex.plural_only)
         if generic and lemmas & lex.weapons:
             continue
         if head.lemma_.lower() in lex.info and not lemmas & (lex.qualifiers | lex.weapon_words):
@@ -181,9 +209,8 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
             yield Span(doc, head.i - 1, head.i + 1, label=etype.value, span_id="pattern:definite")
         elif (
             not generic
-            and head.dep_ in ("dobj", "nsubjpass")
-            and head.head.lemma_.lower() in lex.verbs
-            and before.dep_ != "det"
+            and (traded or (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.verbs))
+            and (before is None or before.dep_ != "det")
         ):
             yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
 
