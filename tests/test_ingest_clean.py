@@ -266,3 +266,27 @@ def test_headline_with_by_is_no_byline(headline: str) -> None:
 
 def test_agency_slash_dateline() -> None:
     assert clean_text(f"MINSK, March 4. /BELTA/. {BODY}").dateline == "MINSK"
+
+
+def test_page_furniture_after_the_story_goes() -> None:
+    tail = [
+        "Most Visited",
+        "Navy frigate completes sea trials off Busan",
+        "Previous: Customs seize valves in Gdansk",
+        "Share: 12 | 4 | 1",
+        "Download the full report (PDF, 30 pages)",
+        "kjh@example.co.kr",
+        "(END)",
+        "Please direct any comments or questions to desk@example.net.",
+        "Your Comment",
+    ]
+    cleaned = clean_text("\n\n".join([BODY, BODY2, *tail]))
+    assert cleaned.paragraphs == [BODY, BODY2]
+    assert cleaned.boilerplate == tail
+
+
+def test_short_closing_sentence_stays() -> None:
+    assert clean_text(f"{BODY}\n\nThe ministry declined to comment.").paragraphs == [
+        BODY,
+        "The ministry declined to comment.",
+    ]

@@ -6,7 +6,7 @@ The cues are data (`data/ingest/boilerplate.yaml`, `metadata.yaml`); this module
    it, up to the next body paragraph), boilerplate lines, photo credits and captions;
 2. cut-off teasers ("... opportunit...") when other body text remains;
 3. the head: section labels, a date line, the headline (→ title) and a byline line leave the text; so do date
-   lines after the last body paragraph;
+   lines after the last body paragraph, and there every other line without a sentence stop;
 4. the dateline opening the first body paragraph is read, and stays in the text.
 """
 
@@ -66,6 +66,7 @@ def clean_text(text: str, known_title: str | None = None) -> Cleaned:
     _drop_truncated(lines, cues)
     meta = _lift_head(lines, cues, known_title)
     _lift_tail_date(lines, meta, cues)
+    _drop_tail(lines, cues)
     paragraphs = _paragraphs(lines, Mark.BODY)
     return Cleaned(
         paragraphs=paragraphs,
@@ -202,6 +203,19 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
         if line.mark is Mark.BODY and (_is_label(line.text, cues) or not _ANY_STOP.search(line.text)):
             line.mark = Mark.DROP
     return head
+
+
+def _drop_tail(lines: list[Line], cues: BoilerplateCues) -> None:
+    """After the last body paragraph, lines with no sentence stop are page furniture: widget rows, teaser
+    headlines, contact lines, end marks."""
+    groups = _paragraph_groups([x for x in lines if x.mark is Mark.BODY])
+    last = max((n for n, g in enumerate(groups) if _is_body(g, cues)), default=None)
+    if last is None:
+        return
+    for group in groups[last + 1 :]:
+        for line in group:
+            if not _ANY_STOP.search(line.text):
+                line.mark = Mark.DROP
 
 
 def _lift_tail_date(lines: list[Line], head: _Head, cues: BoilerplateCues) -> None:
