@@ -21,6 +21,14 @@ FOUND = [
     ("Ozkan Kimya's general manager, Baran Yildiz, declined to comment.", PER, "Baran Yildiz"),
     ("The drums were sold by Anadolu Kimya Sanayi to a trader in Baku.", ORG, "Anadolu Kimya Sanayi"),
     ("Satellite photos show new halls at the Karaj Nuclear Research Center.", FAC, "Karaj Nuclear Research Center"),
+    # a Korean given name the tokenizer split at its hyphen
+    ("Lawmaker Park Sun-won told reporters the data had been stolen.", PER, "Park Sun-won"),
+    # an appositive description with a capitalised place word types an unknown name
+    ("Voltrakon, a Minsk company that repairs tank engines, bought the lathes.", ORG, "Voltrakon"),
+    ("Investigators said Gwangsan Marine, a shipbuilder, had been breached in May.", ORG, "Gwangsan Marine"),
+    # a list the model read as one name is several names; a company suffix after a comma is not a list
+    ("Analysts said Lazarus, Kimsuky and Andariel had hacked the firms.", ORG, "Kimsuky"),
+    ("The valves came from Hexon Trading Co., Ltd. in Dalian.", ORG, "Hexon Trading Co., Ltd."),
 ]
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.lexicon import demonym_codes, fold, place_names
 from spyglass.model import EntityType
@@ -31,6 +31,7 @@ class NerRules:
     drop_patterns: tuple[re.Pattern[str], ...]
     person_cues: frozenset[str]
     type_heads: tuple[tuple[str, EntityType], ...]
+    list_suffixes: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "NerRules":
@@ -46,6 +47,7 @@ class NerRules:
             drop_patterns=tuple(re.compile(p) for p in data["drop_patterns"]),
             person_cues=frozenset(data["person_cues"]),
             type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
+            list_suffixes=frozenset(data["list_suffixes"]),
         )
 
     def trim(self, ent: Span) -> Span | None:
@@ -73,7 +75,7 @@ class NerRules:
             or (doc[end - 1].is_lower and doc[end - 2].whitespace_)
         ):
             end -= 1
-        end = hyphenated_end(doc, end)
+        end = hyphenated_end(doc, end, person=ent.label_ == "PERSON")
         if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
             return None
         return doc[start:end]
@@ -122,6 +124,8 @@ class NerRules:
         if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
             return None
         for token in doc[i + 2 : i + 7]:
+            if token.is_title or glued_hyphen_piece(token):
+                continue  # "a Moscow company", "a Dubai-based trader"
             if not (token.is_lower and token.is_alpha):
                 return None
             for head, head_type in self.type_heads:
@@ -134,12 +138,20 @@ PLACE_SUFFIXES = frozenset({"flagged", "based", "registered", "headquartered"})
 NAME_LINKS = frozenset({"on", "upon", "sur", "am", "de", "en", "la", "le"})
 
 
-def hyphenated_end(doc: Doc, end: int) -> int:
-    """The end of a hyphenated place name the model cut short ("Komsomolsk" + "-on-Amur"), never taking a
-    lowercase suffix ("Istanbul-based")."""
+def glued_hyphen_piece(token: Token) -> bool:
+    """A hyphen written inside a word, or the word part right after one ("Dubai-based")."""
+    doc, i = token.doc, token.i
+    if token.text == "-":
+        return not token.whitespace_ and i > 0 and not doc[i - 1].whitespace_
+    return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
+
+
+def hyphenated_end(doc: Doc, end: int, person: bool = False) -> int:
+    """The end of a hyphenated name the model cut short (place "Komsomolsk" + "-on-Amur"; with `person`, a Korean
+    given name "Park Sun" + "-won"), never taking a lowercase suffix of a place ("Istanbul-based")."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         nxt = doc[end + 1]
-        if nxt.is_title:
+        if nxt.is_title or (person and nxt.is_lower and nxt.is_alpha and len(nxt) <= 4 and not doc[end].whitespace_):
             end += 2
         elif nxt.lower_ in NAME_LINKS and end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].is_title:
             end += 4
@@ -175,40 +187,56 @@ def water_of(span: Span) -> Span:
     return doc[span.start : stop] if stop > end + 1 else span
 
 
+def listed(span: Span, suffixes: frozenset[str]) -> list[Span]:
+    """The names of a list the model read as one ("Lazarus, Kimsuky"), each part capitalised; a company or state
+    suffix after the comma stays ("Acme Trading Co., Ltd.", "Washington, D.C.")."""
+    doc = span.doc
+    commas = [t.i for t in span if t.text == "," and t.i + 1 < span.end]
+    if not commas or any(fold(doc[c + 1].text).rstrip(".") in suffixes for c in commas):
+        return [span]
+    bounds = [span.start, *(c + 1 for c in commas)]
+    ends = [*commas, span.end]
+    parts = [doc[a:b] for a, b in zip(bounds, ends, strict=True)]
+    return parts if all(p and p[0].is_title for p in parts) else [span]
+
+
 def ner_candidates(doc: Doc, rules: NerRules) -> Iterator[Span]:
     """The model's entities as candidate spans (contract label, `kb_id_` set for demonyms of known states)."""
-    demonyms = demonym_codes()
     for ent in doc.ents:
         label = rules.labels.get(ent.label_)
-        span = rules.trim(ent) if label else None
-        if span is None:
+        trimmed = rules.trim(ent) if label else None
+        if trimmed is None:
             continue
-        text = fold(span.text)
-        if (
-            not text
-            or text in rules.drop_texts
-            or text.replace(" ", "").isdigit()
-            or any(p.match(text) for p in rules.drop_patterns)
-        ):
-            continue
-        if text.split()[-1] in rules.drop_heads:
-            continue
-        if label == "DEMONYM":
-            code = demonyms.get(text)
-            if code:
-                yield Span(
-                    doc,
-                    span.start,
-                    span.end,
-                    label=EntityType.LOCATION.value,
-                    kb_id=f"country:{code}",
-                    span_id="ner:demonym",
-                )
-            continue
-        etype = rules.retype(span, EntityType(label))
-        if etype is EntityType.PERSON and serial_after(span):
-            continue
-        if etype is EntityType.LOCATION:
-            span = water_of(span)
-        kind = "ner:surname" if etype is EntityType.PERSON and text in rules.surnames else "ner"
-        yield Span(doc, span.start, span.end, label=etype.value, span_id=kind)
+        for span in listed(trimmed, rules.list_suffixes):
+            yield from _candidate(span, label, rules)
+
+
+def _candidate(span: Span, label: str, rules: NerRules) -> Iterator[Span]:
+    """One trimmed model span as a candidate, unless a filter drops it."""
+    doc, text = span.doc, fold(span.text)
+    if (
+        not text
+        or text in rules.drop_texts
+        or text.replace(" ", "").isdigit()
+        or any(p.match(text) for p in rules.drop_patterns)
+        or text.split()[-1] in rules.drop_heads
+    ):
+        return
+    if label == "DEMONYM":
+        if code := demonym_codes().get(text):
+            yield Span(
+                doc,
+                span.start,
+                span.end,
+                label=EntityType.LOCATION.value,
+                kb_id=f"country:{code}",
+                span_id="ner:demonym",
+            )
+        return
+    etype = rules.retype(span, EntityType(label))
+    if etype is EntityType.PERSON and serial_after(span):
+        return
+    if etype is EntityType.LOCATION:
+        span = water_of(span)
+    kind = "ner:surname" if etype is EntityType.PERSON and text in rules.surnames else "ner"
+    yield Span(doc, span.start, span.end, label=etype.value, span_id=kind)
