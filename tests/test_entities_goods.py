@@ -140,3 +140,24 @@ def test_traded_goods_are_items(nlp, text, mention):
 def test_traded_parties_and_generic_words_are_not_items(nlp, text, absent):
     mentions = {m for _, ms in found(nlp, text).values() for m in ms}
     assert not absent & mentions, mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mention"),
+    [
+        # a designator, then lowercase words, then the class: one weapon, named by its designator
+        (
+            "Pyongyang fired a new-type Hwasong-11 tactical ballistic missile.",
+            "Hwasong-11",
+            "Hwasong-11 tactical ballistic missile",
+        ),
+        (
+            "Russia tested the Burevestnik nuclear-powered cruise missile.",
+            "Burevestnik",
+            "Burevestnik nuclear-powered cruise missile",
+        ),
+    ],
+)
+def test_designator_names_its_weapon_past_lowercase_words(nlp, text, name, mention):
+    weapons = [c for c in nlp(text)._.sg_entities if c.type is WPN]
+    assert [(c.name, [m.text for m in c.mentions]) for c in weapons] == [(name, [mention])]

@@ -42,8 +42,16 @@ class Cluster:
         for tier in (proper_name, lambda m: m.id_ in NAMING, lambda m: m.id_ in ("pattern:unnamed", "pattern:goods")):
             named = [m for m in self.mentions if tier(m)]
             if named:
-                return max(named, key=lambda m: (m[0].text != "IMO", len(m.text), -m.start)).text
+                best = max(named, key=lambda m: (m[0].text != "IMO", len(m.text), -m.start))
+                return designator(best) if self.type is EntityType.WEAPON else best.text
         return self.mentions[0].text
+
+
+def designator(m: Span) -> str:
+    """A weapon's name without the class words after its designator ("Hwasong-11 tactical ballistic missile" →
+    "Hwasong-11"): the capitalised words up to the first lowercase one."""
+    cut = next((t.i for t in m if t.is_lower and t.i > m.start and m.doc[t.i - 1].text != "-"), m.end)
+    return m.doc[m.start : cut].text
 
 
 def proper_name(m: Span) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.cluster import Cluster, merge_into
+from spyglass.extract.merge import CLASS_GAP
 from spyglass.extract.lexicon import canonical, singular
 from spyglass.model import EntityType
 
@@ -220,7 +221,10 @@ def designated_classes(doc: Doc, others: list[Span]) -> Iterator[Span]:
     intercontinental ballistic missile"), unless it is a place or part of another name."""
     taken = {i for c in others if c.id_ != "pattern:definite" for i in range(c.start, c.end)}
     for c in others:
-        before = doc[c.start - 1] if c.start else None
+        k = c.start - 1
+        while k > 0 and (doc[k].is_lower or doc[k].text == "-") and c.start - k <= CLASS_GAP:
+            k -= 1  # past lowercase words: "the Burevestnik nuclear-powered cruise missile"
+        before = doc[k] if k >= 0 else None
         if (
             c.label_ == "WEAPON"
             and c.kb_id_.startswith("class:")

@@ -26,6 +26,8 @@ def widen(span: Span, modifiers: frozenset[str], tails: frozenset[str]) -> Span:
     modifiers the parse chose) are returned as they are."""
     if span.label_ not in WIDENED or span.id_ in ("pattern:definite", "pattern:goods"):
         return span
+    if span.label_ == "WEAPON" and not span.kb_id_.startswith("class:"):
+        return span  # a designator names the weapon: "the new-type Hwasong-11" is the Hwasong-11
     doc, start, end = span.doc, span.start, span.end
     while span.label_ == "ITEM" and end < len(doc) and doc[end].lower_ in tails:
         end += 1
@@ -97,15 +99,21 @@ def inherit_link(span: Span, linked: list[Span]) -> Span:
     return Span(span.doc, span.start, span.end, label=span.label_, kb_id=inner[0].kb_id_, span_id=span.id_)
 
 
+CLASS_GAP = 3  # lowercase words between a designator and its class: "Hwasong-11 tactical ballistic missile"
+
+
 def join_classes(mentions: list[Span]) -> list[Span]:
-    """A named weapon directly followed by its class ("Hwasong-14 ICBM", "Shahed drones") is one mention of the
-    named weapon."""
+    """A named weapon followed by its class ("Hwasong-14 ICBM", "Shahed drones"), directly or past a few lowercase
+    words ("Hwasong-11 tactical ballistic missile"), is one mention of the named weapon."""
     out: list[Span] = []
     for m in mentions:
         prev = out[-1] if out else None
+        gap = m.doc[prev.end : m.start] if prev is not None else None
         if (
             prev is not None
-            and prev.end == m.start
+            and gap is not None
+            and len(gap) <= CLASS_GAP
+            and all(t.is_lower or t.text == "-" for t in gap)
             and prev.label_ == m.label_ == "WEAPON"
             and m.kb_id_.startswith("class:")
             and not prev.kb_id_.startswith("class:")
