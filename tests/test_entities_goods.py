@@ -100,9 +100,8 @@ def test_verb_read_as_adjective_is_not_part_of_the_good(nlp):
 
 def test_designated_weapon_is_named_by_its_designator_not_its_class(nlp):
     found = nlp("Kestrel Works makes military drones. It sold Skylark loitering munitions to the army.")._.sg_entities
-    assert [c.name for c in found if c.type is WPN and "Skylark" in {t.text for m in c.mentions for t in m}] == [
-        "Skylark loitering munitions"
-    ]
+    named = [c for c in found if c.type is WPN and "Skylark" in {t.text for m in c.mentions for t in m}]
+    assert [(c.name, [m.text for m in c.mentions]) for c in named] == [("Skylark", ["Skylark loitering munitions"])]
 
 
 def test_quantity_words_are_not_part_of_the_good(nlp):

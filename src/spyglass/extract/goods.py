@@ -15,8 +15,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.cluster import Cluster, merge_into
-from spyglass.extract.merge import CLASS_GAP
 from spyglass.extract.lexicon import canonical, singular
+from spyglass.extract.merge import CLASS_GAP
 from spyglass.model import EntityType
 
 YEAR = re.compile(r"^(19|20)\d\d$")
