@@ -248,3 +248,14 @@ def test_mentions_are_in_document_order_and_ids_unique(nlp):
     for c in found:
         starts = [m.start for m in c.mentions]
         assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police said hackers entered at least 12 Polish arms makers last year.", "at least 12 Polish arms makers"),
+        ("Commerce listed more than 30 Chinese firms on Friday.", "more than 30 Chinese firms"),
+    ],
+)
+def test_counted_actors_keep_the_count_qualifier(nlp, text, name):
+    find(clusters(nlp, text), ORG, name)
