@@ -239,6 +239,12 @@ CASES = [
         [("SANCTION", {"target": {"Karawang Trading"}})],
     ),
     (
+        "being or being placed under sanctions is a sanction",
+        "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
+        TRADE,
+        [("SANCTION", {"target": {"Karawang Trading"}})],
+    ),
+    (
         "restatement merges into one transfer",
         "Karawang Trading sold nickel to Iran. The nickel was then shipped to Iran by sea.",
         TRADE,
