@@ -239,6 +239,15 @@ CASES = [
         [("SANCTION", {"target": {"Karawang Trading"}})],
     ),
     (
+        "'looked round' is a visit; 'he' through a chain of subject pronouns",
+        "Kim Jong Un praised the workers of the Sungri Motor Complex. He recalled the hard years of the 1990s, when "
+        "the country was under a harsh blockade, short of fuel, steel, rubber, glass and machine tools, and when the "
+        "workers of every plant in the region kept their lines running by hand, day and night, through the long and "
+        "bitter winters of the north. Afterwards, he looked round the Sungri Motor Complex.",
+        {**KIM, "Sungri Motor Complex": (FAC, ())},
+        [("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sungri Motor Complex"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

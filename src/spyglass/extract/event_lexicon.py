@@ -33,6 +33,7 @@ class Sense:
     prep_objects: dict[str, frozenset[str]] = field(default_factory=dict)
     commitment: bool = False
     intransitive: bool = False
+    particles: frozenset[str] = frozenset()
     skip: bool = False
     attributes: dict[str, str] = field(default_factory=dict)
 
@@ -109,6 +110,7 @@ def event_lexicon() -> EventLexicon:
             prep_objects={p: frozenset(v) for p, v in item.get("prep_object", {}).items()},
             commitment=bool(item.get("commitment", False)),
             intransitive=bool(item.get("intransitive", False)),
+            particles=frozenset(item.get("particle", ())),
             skip=bool(item.get("skip", False)),
             attributes=dict(item.get("attributes", {})),
         )

@@ -88,6 +88,8 @@ def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool
         return False
     if sense.intransitive and not nominal and any(c.dep_ == "dobj" for c in token.children):
         return False
+    if sense.particles and (nominal or not any(c.lower_ in sense.particles for c in token.children)):
+        return False
     if sense.type is EventType.DECLARATION and not nominal and _reports_event(token, lex):
         return False
     if sense.objects and not sense.objects & _object_lemmas(token, nominal, lex):
