@@ -127,6 +127,27 @@ ATTRIBUTION = [
         "firm was fined.\n\nThe source also contends that Karawang Trading shipped nickel to Iran.",
         ["a source close to the investigation"],
     ),
+    (
+        "the speaker is the subject nearest the verb, not a dateline",
+        "TEHRAN (Yonhap) — Karawang Trading said it shipped nickel to Iran.",
+        ["Karawang Trading"],
+    ),
+    (
+        "a coordinated reporting verb shares its subject",
+        "Lewis dismissed the claims as rumours and insisted that Karawang Trading shipped nickel to Iran.",
+        ["Lewis"],
+    ),
+    (
+        "a participle reporting verb shares its subject",
+        "CNS released satellite images, saying that Karawang Trading had shipped nickel to Iran.",
+        ["CNS"],
+    ),
+    (
+        "a speaker after the clause, behind a long subject",
+        "Separately, the Karawang Trading (KT), part of the CNS state corporation, handed over nickel to Iran on "
+        "Monday, Yonhap's press office said.",
+        ["Yonhap"],
+    ),
 ]
 
 
@@ -150,6 +171,16 @@ def test_attribution(parser, case, text, sources):
     events, _ = annotate(parser, text, ENTS)
     transfer = [e for e in events if e.type.value == "TRANSFER"][-1]
     assert [s.name for s in transfer.claim.sources][: len(sources) or None] == sources
+
+
+def test_reporting_verb_coordinated_after_the_clause(parser):
+    text = (
+        "Kim Jong Un inspected a munitions factory and the Kangson Plant last week, the state-run Yonhap News "
+        "Agency (YNA) reported, releasing photographs that have caught the attention of the industry."
+    )
+    entities = {**ENTS, "Kim Jong Un": (PER, ()), "Kangson Plant": (EntityType.FACILITY, ())}
+    events, _ = annotate(parser, text, entities)
+    assert [[s.name for s in e.claim.sources] for e in events] == [["Yonhap"]]
 
 
 def test_sources_point_at_entities(parser):

@@ -116,10 +116,17 @@ def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The speaker of a verb: its subject nearest before it ("DUBAI (Agency) — the Guard Corps said": the Corps),
+    the agent of a passive, else the subject it shares with the verb it is coordinated with or qualifies ("X
+    dismissed the reports and insisted that ...", "X imposed sanctions, saying that ...")."""
     subj = [c for c in verb.children if c.dep_ in ("nsubj", "agent")]
     if subj and subj[0].dep_ == "agent":
         return next((c for c in subj[0].children if c.dep_ == "pobj"), None)
-    return subj[0] if subj else None
+    if subj:
+        return max(subj, key=lambda c: c.i if c.i < verb.i else -c.i)
+    if verb.dep_ in ("conj", "advcl") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i < verb.i:
+        return _subject(verb.head)
+    return None
 
 
 def _quoter(verb: Token, lex: ClaimLexicon) -> Token | None:
@@ -178,10 +185,27 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
         if node.head.i == node.i:
             break
         child, node = node, node.head
-    for c in node.children:
-        if c.dep_ == "parataxis" and _speech_tag(c, lex) and (subj := _subject(c)) is not None:
-            frames.append(Frame([source_of(subj, state, lex)], c.text, lex.attribution[c.lemma_.lower()]))
+    framed = child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent")
+    for verb, subj in _speech_tags(token, node, lex):
+        if verb.i != node.i or not framed:
+            frames.append(Frame([source_of(subj, state, lex)], verb.text, lex.attribution[verb.lemma_.lower()]))
     return frames
+
+
+def _speech_tags(token: Token, root: Token, lex: ClaimLexicon) -> list[tuple[Token, Token]]:
+    """Reporting verbs set beside the trigger's clause, with their speakers: a parataxis ("..., Lewis said"), or,
+    when the parser attached the clause otherwise, a coordinated verb or the root whose speaker follows the
+    trigger after a comma ("X inspected Y, the agency reported, releasing photos"; "X, part of Y, handed over Z,
+    Y's press office said")."""
+    out = []
+    for verb in (*(c for c in root.children if c.dep_ in ("parataxis", "conj")), root):
+        subj = _subject(verb)
+        if subj is None or not _speech_tag(verb, lex):
+            continue
+        beside = token.i < subj.left_edge.i and any(t.text == "," for t in token.doc[token.i : subj.left_edge.i])
+        if verb.dep_ == "parataxis" or beside:
+            out.append((verb, subj))
+    return out
 
 
 def _set_apart(clause: Token, verb: Token) -> bool:
