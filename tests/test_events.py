@@ -248,6 +248,12 @@ CASES = [
         [("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sungri Motor Complex"}})],
     ),
     (
+        "a tested stage typed as a good is the test's weapon",
+        "North Korea tested a high-thrust solid-fuel motor at the Sohae station on Friday.",
+        {"North Korea": (LOC, ()), "solid-fuel motors": (ITM, ("solid-fuel motor",))},
+        [("TEST", {"actor": {"North Korea"}, "weapon": {"solid-fuel motors"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,
