@@ -254,6 +254,29 @@ CASES = [
         [("TEST", {"actor": {"North Korea"}, "weapon": {"solid-fuel motors"}})],
     ),
     (
+        "'brought in' is a transfer to its subject",
+        "Karawang Trading brought in nickel from Iran last winter.",
+        TRADE,
+        [
+            (
+                "TRANSFER",
+                {"recipient": {"Karawang Trading"}, "item": {"nickel"}, "supplier": {"Iran"}, "origin": {"Iran"}},
+            )
+        ],
+    ),
+    (
+        "'turns out' is production",
+        "The Sungri Motor Complex turns out Chollima-2022 tractors.",
+        {"Sungri Motor Complex": (FAC, ()), "Chollima-2022": (ITM, ("Chollima-2022 tractors",))},
+        [("PRODUCTION", {"producer": {"Sungri Motor Complex"}, "item": {"Chollima-2022"}})],
+    ),
+    (
+        "a general weapon word refers back to the latest weapon",
+        "Ten Yak-130 trainers reached Iran in May. The aircraft were handed over to Iran by Karawang Trading.",
+        {**TRADE, "Yak-130": (WPN, ("Yak-130 trainers",))},
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"Yak-130"}, **TO_IRAN})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -65,6 +65,7 @@ class EventLexicon:
     agent_preps: dict[str, frozenset[str]]
     person_heads: frozenset[str]
     item_anaphors: frozenset[str]
+    weapon_anaphors: frozenset[str]
     quantifiers: frozenset[str]
     containers: frozenset[str]
     places: dict[Role, Role]
@@ -138,6 +139,7 @@ def event_lexicon() -> EventLexicon:
         agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
         person_heads=frozenset(raw["person_heads"]),
         item_anaphors=frozenset(raw["item_anaphors"]),
+        weapon_anaphors=frozenset(raw["weapon_anaphors"]),
         quantifiers=frozenset(raw["quantifiers"]),
         containers=frozenset(raw["containers"]),
         places={Role(k): Role(v) for k, v in raw_frames["places"].items()},

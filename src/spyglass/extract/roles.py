@@ -19,6 +19,7 @@ from spyglass.model import EntityType, Role
 
 PERSON_HEADS = frozenset(event_lexicon().person_heads)
 ITEM_ANAPHORS = event_lexicon().item_anaphors
+WEAPON_ANAPHORS = event_lexicon().weapon_anaphors
 QUANTIFIERS = event_lexicon().quantifiers
 CONTAINERS = event_lexicon().containers
 ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
@@ -108,7 +109,8 @@ def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) ->
     """ "shipped the machines", "sold them", "some of the machines", "the oil", "300 consignments": the latest
     goods named before a definite head (or a pronoun, or a container noun) with the same head word; for a
     general goods word, else the latest goods already `traded` in an event told before, else the latest item (a
-    pronoun: item or weapon). Words in quotation marks ("relabelled as 'spare parts'") name no goods."""
+    pronoun: item or weapon; a general weapon word such as "the aircraft": weapon). Words in quotation marks
+    ("relabelled as 'spare parts'") name no goods."""
     if head.lower_ in QUANTIFIERS:
         head = next((o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), head)
     word = head.lower_ if head.pos_ == "PRON" else head.lemma_.lower()
@@ -121,6 +123,8 @@ def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) ->
         if (found := index.at.get(i)) is not None and found[0].type in GOODS and not _quoted(found[1])
     ]
     same_head = [c for c, m in before if m.root.lemma_.lower() == word]
+    if word in WEAPON_ANAPHORS:
+        return [Filler(c) for c in (same_head or [c for c, _ in before if c.type is EntityType.WEAPON])[:1]]
     if word not in ITEM_ANAPHORS:
         return [Filler(c) for c in same_head[:1]]
     goods = [c for c, _ in before if c.type is EntityType.ITEM or head.pos_ == "PRON"]
