@@ -87,7 +87,7 @@ ATTRIBUTION = [
     (
         "according to analysts at an organisation",
         "According to analysts at CNS, Karawang Trading shipped nickel to Iran.",
-        ["CNS"],
+        ["analysts at CNS"],
     ),
     ("quote after the clause", "“Karawang Trading shipped nickel to Iran,” Lewis said.", ["Lewis"]),
     (
@@ -146,9 +146,66 @@ ATTRIBUTION = [
         "a speaker after the clause, behind a long subject",
         "Separately, the Karawang Trading (KT), part of the CNS state corporation, handed over nickel to Iran on "
         "Monday, Yonhap's press office said.",
-        ["Yonhap"],
+        ["Yonhap's press office"],
     ),
 ]
+
+
+# (case, text, extra entities, the last transfer's sources as (name, entity name))
+DESCRIBED = [
+    (
+        "the official: the latest one introduced",
+        "Western officials said Karawang Trading was under watch. A Dutch official said it was fined. "
+        "It also shipped nickel to Iran, the official said.",
+        {},
+        [("A Dutch official", None)],
+    ),
+    (
+        "the first source: the first one introduced",
+        "A source in Penang said Karawang Trading was fined. A second source in Johor said it was fined again. "
+        "Karawang Trading shipped nickel to Iran in 2020, according to the first source.",
+        {},
+        [("A source in Penang", None)],
+    ),
+    (
+        "the company: the latest organisation named as a company",
+        "The nickel was refined by Selangor Metals Sdn Bhd and declared to Iran Customs as scrap. "
+        "The Malaysian maker said it had shipped nickel to Iran in 2021.",
+        {"Selangor Metals Sdn Bhd": (ORG, ()), "Iran Customs": (ORG, ())},
+        [("The Malaysian maker", "Selangor Metals Sdn Bhd")],
+    ),
+    (
+        "a report by an organisation",
+        "Karawang Trading shipped nickel to Iran, according to a report released on Monday by the research group CNS.",
+        {},
+        [("a report", "CNS")],
+    ),
+    (
+        "records of an organisation keep their words",
+        "Karawang Trading shipped nickel to Iran, according to Malaysian customs records.",
+        {"Malaysian customs": (ORG, ())},
+        [("Malaysian customs records", "Malaysian customs")],
+    ),
+    (
+        "state media: the state outlet the document names",
+        "Karawang Trading shipped nickel to Iran, state media reported. IRNA said the cargo arrived in May.",
+        {"IRNA": (ORG, ())},
+        [("state media", "IRNA")],
+    ),
+    (
+        "state media, no outlet named",
+        "Karawang Trading shipped nickel to Iran, state media reported.",
+        {},
+        [("state media", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "extra", "sources"), DESCRIBED, ids=[c[0] for c in DESCRIBED])
+def test_described_speakers(parser, case, text, extra, sources):
+    events, names = annotate(parser, text, {**ENTS, **extra})
+    transfer = [e for e in events if e.type.value == "TRANSFER"][-1]
+    assert [(s.name, names.get(s.entity)) for s in transfer.claim.sources] == sources
 
 
 def test_scope_stops_at_a_sentence_with_its_own_actor(parser):
@@ -180,7 +237,7 @@ def test_reporting_verb_coordinated_after_the_clause(parser):
     )
     entities = {**ENTS, "Kim Jong Un": (PER, ()), "Kangson Plant": (EntityType.FACILITY, ())}
     events, _ = annotate(parser, text, entities)
-    assert [[s.name for s in e.claim.sources] for e in events] == [["Yonhap"]]
+    assert [[s.name for s in e.claim.sources] for e in events] == [["the state-run Yonhap News Agency"]]
 
 
 def test_sources_point_at_entities(parser):

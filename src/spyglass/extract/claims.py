@@ -8,111 +8,20 @@ own; hearsay without a speaker ("are said to have") keeps the latest source. Cer
 trigger's own clause, which ends at a relative clause.
 """
 
-from dataclasses import dataclass, field
-
 from spacy.tokens import Span, Token
 
-from spyglass.extract.entity_index import EntityIndex
-from spyglass.extract.entity_ref import EntityCluster
+from spyglass.extract.claim_sources import QUOTES, SPEAKERS, Discourse, Frame, source_of
 from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
 
-SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
-RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-QUOTES = "\"'“”‘’«»"
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
-CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "punct"})
-SPEAKER_PRONOUNS = {
-    "he": frozenset({EntityType.PERSON}),
-    "she": frozenset({EntityType.PERSON}),
-    "it": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
-    "they": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
-}
-
-
-@dataclass
-class Frame:
-    """An attribution frame on a trigger's path: its sources (outermost first) and the words that set it."""
-
-    sources: list[Source]
-    cue: str
-    certainty: Certainty = Certainty.certain
-
-
-@dataclass
-class Discourse:
-    """What the claims of a document remember across sentences: sources met so far and the running scope."""
-
-    index: EntityIndex
-    last_outlet: Source | None = None
-    unnamed: dict[str, Source] = field(default_factory=dict)
-    scope: Frame | None = None
-    scope_paragraph: int = -1
-    latest: Frame | None = None
 
 
 def paragraph_of(sent: Span) -> int:
     """Paragraph number of a sentence: the count of line breaks before it."""
     return sent.doc.text.count("\n", 0, sent.start_char)
-
-
-def _core(token: Token) -> list[Token]:
-    """The words of a noun phrase without its clauses ("The quarterly report[, sent to the agency's board]")."""
-    out = [token]
-    for c in token.children:
-        if c.dep_ not in CLAUSES:
-            out += _core(c)
-    return sorted(out, key=lambda t: t.i)
-
-
-def _phrase(token: Token) -> str:
-    words = _core(token)
-    text = token.doc[words[0].i : words[-1].i + 1].text
-    return " ".join(text.translate({ord(q): None for q in QUOTES}).split()).strip(" ,:;")
-
-
-def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
-    """The source a speaker phrase names: its entity, a person or else an organisation inside it ("White House
-    spokesman John Kirby", "analysts at CNS"), the outlet a
-    description refers back to ("the newspaper"), an unnamed source met before ("the source"), or its words."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        token = token.head.head  # "a German company, which told investigators ...": the company
-    cluster = state.index.cluster(token) or _pronoun_referent(token, state)
-    if cluster is None or cluster.type not in SPEAKERS | {EntityType.LOCATION}:
-        inside = [c for t in _core(token) if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
-        people = [c for c in inside if c.type is EntityType.PERSON]
-        cluster = (people or inside or [None])[0]
-    if cluster is not None:
-        found = Source(entity=cluster.id, name=cluster.name)
-        if cluster.type is EntityType.ORGANIZATION:
-            state.last_outlet = found
-        return found
-    lemma = token.lemma_.lower() or token.lower_
-    if lemma in lex.outlet_nouns and state.last_outlet is not None:
-        return state.last_outlet
-    definite = any(c.lower_ in ("the", "this", "that") for c in token.children)
-    if definite and lemma in state.unnamed:
-        return state.unnamed[lemma]
-    found = Source(name=_phrase(token))
-    state.unnamed.setdefault(lemma, found)
-    return found
-
-
-def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
-    """The speaker a pronoun stands for: for "he"/"she" the person the index resolves it to (the previous
-    sentence's subject first), else the nearest person before; the organisation or country before "it"/"they"."""
-    kinds = SPEAKER_PRONOUNS.get(token.lower_)
-    if kinds is None:
-        return None
-    if EntityType.PERSON in kinds and (subject := state.index.referent(token)) is not None:
-        return subject  # "Kim was briefed by Jang. He said ...": Kim
-    for i in range(token.i - 1, max(-1, token.i - 60), -1):
-        found = state.index.at.get(i)
-        if found is not None and found[0].type in kinds:
-            return found[0]
-    return None
 
 
 def _subject(verb: Token) -> Token | None:

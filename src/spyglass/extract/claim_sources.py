@@ -1,0 +1,185 @@
+"""Who a speaker phrase names: an entity, an organisation or person inside it, an earlier speaker it refers back to
+("the newspaper", "the source", "the company"), the state outlet behind "state media", or just its words.
+
+`Discourse` is what the claims of a document remember across sentences: the speakers met so far and the running
+attribution scope (claims.py). A phrase larger than the entity it names keeps its own words as the source's
+name ("analysts at CNS", "Russian customs records"), with the entity's id.
+"""
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Token
+
+from spyglass.extract.entity_index import EntityIndex
+from spyglass.extract.entity_ref import EntityCluster
+from spyglass.extract.event_lexicon import ClaimLexicon
+from spyglass.model import Certainty, EntityType, Source
+from spyglass.packaged import data_yaml
+
+SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+DEFINITE = frozenset({"the", "this", "that"})
+QUOTES = "\"'“”‘’«»"
+QUOTE_MARKS = re.compile(r"[\"“”«»]|(?<!\w)['‘’]|['‘’](?!\w)")
+CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "punct"})
+SPEAKER_PRONOUNS = {
+    "he": frozenset({EntityType.PERSON}),
+    "she": frozenset({EntityType.PERSON}),
+    "it": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
+    "they": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
+}
+ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
+COMPANY_REACH = 80  # tokens back to look for the company "the company" refers to
+
+
+@dataclass
+class Frame:
+    """An attribution frame on a trigger's path: its sources (outermost first) and the words that set it."""
+
+    sources: list[Source]
+    cue: str
+    certainty: Certainty = Certainty.certain
+
+
+@dataclass
+class Discourse:
+    """What the claims of a document remember across sentences: sources met so far and the running scope."""
+
+    index: EntityIndex
+    last_outlet: Source | None = None
+    unnamed: dict[str, list[Source]] = field(default_factory=dict)
+    scope: Frame | None = None
+    scope_paragraph: int = -1
+    latest: Frame | None = None
+
+
+@dataclass(frozen=True)
+class SpeakerNouns:
+    """Descriptions that point at an entity named elsewhere (`speakers` in claims.yaml)."""
+
+    company: frozenset[str]
+    company_name_ends: frozenset[str]
+    state_media: frozenset[str]
+    state_outlets: frozenset[str]
+
+
+@cache
+def speaker_nouns() -> SpeakerNouns:
+    raw = data_yaml("events", "claims.yaml")["speakers"]
+    return SpeakerNouns(
+        company=frozenset(raw["company_nouns"]),
+        company_name_ends=frozenset(raw["company_name_ends"]),
+        state_media=frozenset(raw["state_media"]),
+        state_outlets=frozenset(n.lower() for n in raw["state_outlets"]),
+    )
+
+
+def core(token: Token) -> list[Token]:
+    """The words of a noun phrase without its clauses ("The quarterly report[, sent to the agency's board]")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ not in CLAUSES:
+            out += core(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def phrase(token: Token) -> str:
+    """The words of a speaker phrase, without quotation marks (an apostrophe inside a word stays) and without a
+    parenthesis its core leaves open ("the Yonhap News Agency (YNA")."""
+    words = core(token)
+    text = QUOTE_MARKS.sub("", token.doc[words[0].i : words[-1].i + 1].text)
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")]
+    return " ".join(text.split()).strip(" ,:;")
+
+
+def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
+    """The source a speaker phrase names: its entity; a person or else an organisation inside it ("White House
+    spokesman John Kirby", "analysts at CNS") or behind a report ("a report released by X"); the outlet a
+    description refers back to ("the newspaper"); the latest company before "the company"; the state outlet the
+    document names for "state media"; the latest unnamed source of the same kind ("the official"); or its words."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head  # "a German company, which told investigators ...": the company
+    cluster = state.index.cluster(token) or _pronoun_referent(token, state)
+    if cluster is not None and cluster.type in SPEAKERS | {EntityType.LOCATION}:
+        return _entity_source(cluster, cluster.name, state)
+    words = phrase(token)
+    if (owner := _owner(token, state, lex)) is not None:
+        return _entity_source(owner, words, state)
+    lemma = token.lemma_.lower() or token.lower_
+    nouns = speaker_nouns()
+    definite = any(c.lower_ in DEFINITE for c in token.children)
+    if lemma in lex.outlet_nouns and state.last_outlet is not None:
+        return state.last_outlet
+    if definite and lemma in nouns.company and (company := _latest_company(token, state)) is not None:
+        return Source(entity=company.id, name=words)
+    if words.lower() in nouns.state_media and (outlet := _state_outlet(state)) is not None:
+        return Source(entity=outlet.id, name=words)
+    met = state.unnamed.setdefault(lemma, [])
+    if definite and met:
+        nth = next((ORDINALS[c.lower_] for c in token.children if c.lower_ in ORDINALS), len(met) - 1)
+        return met[min(nth, len(met) - 1)]  # "the official": the latest one introduced; "the first source"
+    found = Source(name=words)
+    met.append(found)
+    return found
+
+
+def _entity_source(cluster: EntityCluster, name: str, state: Discourse) -> Source:
+    found = Source(entity=cluster.id, name=name)
+    if cluster.type is EntityType.ORGANIZATION:
+        state.last_outlet = found
+    return found
+
+
+def _owner(token: Token, state: Discourse, lex: ClaimLexicon) -> EntityCluster | None:
+    """A person, else an organisation, inside the phrase; for a report, the one it is by ("a report released on
+    Thursday by the analytics firm X")."""
+    words = core(token)
+    if token.lemma_.lower() in lex.report_nouns:
+        agents = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
+        agents += [a for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+        words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
+    inside = [c for t in words if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
+    people = [c for c in inside if c.type is EntityType.PERSON]
+    return (people or inside or [None])[0]
+
+
+def _latest_company(token: Token, state: Discourse) -> EntityCluster | None:
+    """The company a description ("the Taiwanese maker", "the company") refers back to: the latest organisation
+    before it whose name ends in a company word (Co, Ltd, Trading, Industries ...)."""
+    ends = speaker_nouns().company_name_ends
+    for i in range(token.i - 1, max(-1, token.i - COMPANY_REACH), -1):
+        found = state.index.at.get(i)
+        if found is not None and found[0].type is EntityType.ORGANIZATION:
+            last = found[0].name.lower().rstrip(".").split()[-1:]
+            if last and last[0] in ends:
+                return found[0]
+    return None
+
+
+def _state_outlet(state: Discourse) -> EntityCluster | None:
+    """The state news outlet the document names (KCNA, IRNA, TASS ...), first mentioned first."""
+    outlets = speaker_nouns().state_outlets
+    named = [
+        (min(m.start for m in c.mentions), c)
+        for c in {c.id: c for c, _ in state.index.all}.values()
+        if c.type is EntityType.ORGANIZATION and ({c.name.lower()} | {m.text.lower() for m in c.mentions}) & outlets
+    ]
+    return min(named, key=lambda n: n[0])[1] if named else None
+
+
+def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
+    """The speaker a pronoun stands for: for "he"/"she" the person the index resolves it to (the previous
+    sentence's subject first), else the nearest person before; the organisation or country before "it"/"they"."""
+    kinds = SPEAKER_PRONOUNS.get(token.lower_)
+    if kinds is None:
+        return None
+    if EntityType.PERSON in kinds and (subject := state.index.referent(token)) is not None:
+        return subject  # "Kim was briefed by Jang. He said ...": Kim
+    for i in range(token.i - 1, max(-1, token.i - 60), -1):
+        found = state.index.at.get(i)
+        if found is not None and found[0].type in kinds:
+            return found[0]
+    return None
