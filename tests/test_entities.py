@@ -259,3 +259,22 @@ def test_mentions_are_in_document_order_and_ids_unique(nlp):
 )
 def test_counted_actors_keep_the_count_qualifier(nlp, text, name):
     find(clusters(nlp, text), ORG, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "description"),
+    [
+        (
+            "Kim Jong Un toured the No. 17 Factory in Sinuiju. The plant makes tractor engines.",
+            "No. 17 Factory",
+            "The plant",
+        ),
+        (
+            "Workers of the Izhora Machine Works said the enterprise had doubled its output.",
+            "Izhora Machine Works",
+            "the enterprise",
+        ),
+    ],
+)
+def test_general_site_word_refers_to_the_named_facility(nlp, text, name, description):
+    assert description in {m.text for m in find(clusters(nlp, text), FAC, name).mentions}
