@@ -160,12 +160,15 @@ class EntityComponent:
         lines = furniture(doc.text, self.cues)
         headlines = title_case_lines(doc.text)
         candidates = [c for c in candidates if not (c.id_ == "pattern:named" and within(c, headlines))]
+        filed_from = [dateline(doc.text)]
         kept = [
             widen(c, self.modifiers, self.tails)
             for c in without_place_wrapped(candidates)
-            if not within(c, [dateline(doc.text)])
+            if not within(c, filed_from)
             and not (within(c, lines) and not authoring_body(c))
             and not is_modifier(c, self.modifier_nouns)
         ]
-        chosen = propagate(doc, named_before_imo(doc, join_classes(select(kept))))
+        chosen = [
+            m for m in propagate(doc, named_before_imo(doc, join_classes(select(kept)))) if not within(m, filed_from)
+        ]
         return sorted([*chosen, *nested_places(chosen, candidates)], key=lambda s: s.start)
