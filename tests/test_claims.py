@@ -133,6 +133,11 @@ ATTRIBUTION = [
         ["Karawang Trading"],
     ),
     (
+        "a speaker phrase stops at the dateline dash and leaves out its time",
+        "KUALA LUMPUR (Yonhap) - Malaysian inspectors on Friday said Karawang Trading shipped nickel to Iran.",
+        ["Malaysian inspectors"],
+    ),
+    (
         "a coordinated reporting verb shares its subject",
         "Lewis dismissed the claims as rumours and insisted that Karawang Trading shipped nickel to Iran.",
         ["Lewis"],

@@ -30,6 +30,7 @@ SPEAKER_PRONOUNS = {
     "it": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
     "they": frozenset({EntityType.ORGANIZATION, EntityType.LOCATION}),
 }
+DASHES = frozenset({"-", "--", "—", "–"})
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 COMPANY_REACH = 80  # tokens back to look for the company "the company" refers to
 
@@ -77,12 +78,19 @@ def speaker_nouns() -> SpeakerNouns:
 
 
 def core(token: Token) -> list[Token]:
-    """The words of a noun phrase without its clauses ("The quarterly report[, sent to the agency's board]")."""
+    """The words of a noun phrase without its clauses ("The quarterly report[, sent to the agency's board]"), its
+    time ("ministers [on Monday]") and a dateline before it ("[BRUSSELS (Agency) -] EU ministers")."""
     out = [token]
     for c in token.children:
-        if c.dep_ not in CLAUSES:
+        if c.dep_ not in CLAUSES and not _timed(c):
             out += core(c)
-    return sorted(out, key=lambda t: t.i)
+    out.sort(key=lambda t: t.i)
+    dashes = [t.i for t in token.doc[out[0].i : token.i] if t.text in DASHES and t.whitespace_]
+    return [t for t in out if t.i > dashes[-1]] if dashes else out
+
+
+def _timed(prep: Token) -> bool:
+    return prep.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in ("DATE", "TIME") for o in prep.children)
 
 
 def phrase(token: Token) -> str:
