@@ -278,3 +278,8 @@ def test_counted_actors_keep_the_count_qualifier(nlp, text, name):
 )
 def test_general_site_word_refers_to_the_named_facility(nlp, text, name, description):
     assert description in {m.text for m in find(clusters(nlp, text), FAC, name).mentions}
+
+
+def test_numbered_plant_keeps_its_number(nlp):
+    find(clusters(nlp, "Lukashenko toured the 558 Aircraft Repair Plant in June."), FAC, "558 Aircraft Repair Plant")
+    assert all(c.name != "2023 Machine Factory" for c in clusters(nlp, "In 2023 Machine Factory workers struck."))
