@@ -198,6 +198,12 @@ DESCRIBED = [
         [("state media", "IRNA")],
     ),
     (
+        "'it said' after the clause: the previous sentence's subject, not the place in the clause",
+        "Yonhap said the firm was fined in May.\n\nThe firm shipped nickel to Iran, it said.",
+        {},
+        [("Yonhap", "Yonhap")],
+    ),
+    (
         "state media, no outlet named",
         "Karawang Trading shipped nickel to Iran, state media reported.",
         {},

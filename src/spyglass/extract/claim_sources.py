@@ -179,13 +179,13 @@ def _state_outlet(state: Discourse) -> EntityCluster | None:
 
 
 def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
-    """The speaker a pronoun stands for: for "he"/"she" the person the index resolves it to (the previous
-    sentence's subject first), else the nearest person before; the organisation or country before "it"/"they"."""
+    """The speaker a pronoun stands for: what the index resolves it to (the previous sentence's subject first),
+    else the nearest person before "he"/"she", the nearest organisation or country before "it"/"they"."""
     kinds = SPEAKER_PRONOUNS.get(token.lower_)
     if kinds is None:
         return None
-    if EntityType.PERSON in kinds and (subject := state.index.referent(token)) is not None:
-        return subject  # "Kim was briefed by Jang. He said ...": Kim
+    if (subject := state.index.referent(token)) is not None and subject.type in kinds:
+        return subject  # "Kim was briefed by Jang. He said ...": Kim; "Yonhap said ... X shipped Y to Iran, it said"
     for i in range(token.i - 1, max(-1, token.i - 60), -1):
         found = state.index.at.get(i)
         if found is not None and found[0].type in kinds:
