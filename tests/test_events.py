@@ -277,6 +277,12 @@ CASES = [
         [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"Yak-130"}, **TO_IRAN})],
     ),
     (
+        "an attempt or a task to act is no report that it happened",
+        "Karawang Trading made an attempt to sell nickel to Iran.",
+        TRADE,
+        [],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -245,8 +245,8 @@ def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
 
 
 def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
-    """A trigger under "an end to", "plans to", "easier to", "toward", the object of a future verb ("will not
-    conduct tests"), or a capability ("can make"): not a report of an event that happened."""
+    """A trigger under "an end to", "plans to", "easier to", "toward", "the task to", the object of a future verb
+    ("will not conduct tests"), or a capability ("can make"): not a report of an event that happened."""
     t = trigger.token
     governors = [t.head]
     if t.dep_ == "pobj":
@@ -257,7 +257,7 @@ def is_irrealis(trigger: Trigger, lex: EventLexicon) -> bool:
         return True
     if not trigger.nominal and _capability(t):
         return True
-    if not trigger.nominal and t.dep_ not in ("xcomp", "pcomp", "advcl"):
+    if not trigger.nominal and t.dep_ not in ("xcomp", "pcomp", "advcl", "acl"):
         return False
     return any(g.i != t.i and lemma_of(g, lex) in lex.irrealis for g in governors)
 
