@@ -283,6 +283,12 @@ CASES = [
         [],
     ),
     (
+        "firing at ships or cities is an attack, not a test; at a target island it is a test",
+        "The Houthis fired Samad drones at commercial ships. North Korea fired a Hwasong-11 at a target island.",
+        {"Houthis": (ORG, ()), "Samad": (WPN, ("Samad drones",)), "North Korea": (LOC, ()), "Hwasong-11": (WPN, ())},
+        [("TEST", {"actor": {"North Korea"}, "weapon": {"Hwasong-11"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,
