@@ -117,6 +117,17 @@ ATTRIBUTION = [
         [],
     ),
     (
+        "a quoted paragraph goes on with the speaker of the paragraph before",
+        'Lewis said the firm was fined in May.\n\n"Karawang Trading also shipped nickel to Iran."',
+        ["Lewis"],
+    ),
+    (
+        "a quoted paragraph after narrative has no speaker",
+        'Lewis said the firm was fined in May.\n\nYonhap reported the fine.\n\n"Karawang Trading also shipped nickel '
+        'to Iran."',
+        [],
+    ),
+    (
         "nested: X, citing Y, reported",
         "Yonhap, citing customs records, reported that Karawang Trading shipped nickel to Iran.",
         ["Yonhap", "customs records"],

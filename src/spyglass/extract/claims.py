@@ -4,8 +4,9 @@ Attribution frames are found on the path from the trigger up to its sentence roo
 complement holds the trigger ("X said that ..."), "S quotes T as saying", "according to X", "reports of ...",
 a reporting verb beside the quote ("“...,” Lewis said"), "X, citing Y, reported". A sentence without its own
 frame stays in the scope of the previous sentence's frame within its paragraph while it names no actor of its
-own; hearsay without a speaker ("are said to have") keeps the latest source. Certainty cues are read on the
-trigger's own clause, which ends at a relative clause.
+own, and so does a quoted paragraph right after it; hearsay without a speaker ("are said to have") keeps the
+latest source. Certainty cues are read on the trigger's own clause, which ends at a relative clause. Who a
+speaker phrase names is claim_sources.py's business.
 """
 
 from spacy.tokens import Span, Token
@@ -225,7 +226,7 @@ def claim_for(token: Token, state: Discourse) -> Claim:
         frame = Frame(sources, frames[0].cue)
     elif _hearsay(token, lex) and state.latest is not None:
         frame = state.latest
-    elif state.scope is not None and state.scope_paragraph == paragraph_of(sent) and _continues(token, state):
+    elif state.scope is not None and _in_scope(sent, state) and _continues(token, state):
         frame = state.scope
     else:
         return Claim(certainty=certainty, cue=cue)
@@ -271,8 +272,17 @@ def note_sentence(sent: Span, state: Discourse) -> None:
     if frames:
         frame = Frame([s for f in reversed(frames) for s in f.sources], frames[0].cue)
         state.scope, state.scope_paragraph, state.latest = frame, paragraph_of(sent), frame
-    elif state.scope_paragraph != paragraph_of(sent):
+    elif state.scope is not None and _in_scope(sent, state):
+        state.scope_paragraph = paragraph_of(sent)
+    else:
         state.scope = None
+
+
+def _in_scope(sent: Span, state: Discourse) -> bool:
+    """A sentence is in the running scope in the paragraph that set it, and, when it opens with a quotation, in
+    the paragraphs right after it (a quoted paragraph goes on with the speaker named before: the scope is still
+    running only if no sentence in between left it)."""
+    return state.scope_paragraph == paragraph_of(sent) or sent.text.lstrip()[:1] in QUOTES
 
 
 def _window_claim(token: Token, state: Discourse, lex: ClaimLexicon) -> Claim:
