@@ -39,6 +39,35 @@ FORMS = [
         date(2017, 5, 14),
         False,
     ),
+    ("tested in September", "in September", date(2017, 9, 1), date(2017, 9, 30), False),
+    ("on Thursday", "on Thursday", PUB, PUB, False),
+    ("sold between March and August, it said", "between March and August", date(2017, 3, 1), date(2017, 8, 31), False),
+    ("between November and February", "between November and February", date(2016, 11, 1), date(2017, 2, 28), False),
+    (
+        "between February and October 2016",
+        "between February and October 2016",
+        date(2016, 2, 1),
+        date(2016, 10, 31),
+        False,
+    ),
+    ("from late 2015 to March 2016", "from late 2015 to March 2016", date(2015, 9, 1), date(2016, 3, 31), True),
+    ("between Aug. 22 and Aug. 31", "between Aug. 22 and Aug. 31", date(2017, 8, 22), date(2017, 8, 31), False),
+    ("from 2012 to 2014", "from 2012 to 2014", date(2012, 1, 1), date(2014, 12, 31), False),
+    ("shipped since February 2016", "since February 2016", date(2016, 2, 1), PUB, False),
+    ("since last year", "since last year", date(2016, 1, 1), PUB, False),
+    ("since 2015", "since 2015", date(2015, 1, 1), PUB, False),
+    ("fired over the weekend", "over the weekend", date(2017, 9, 9), date(2017, 9, 10), False),
+    ("last weekend", "last weekend", date(2017, 9, 9), date(2017, 9, 10), False),
+    ("in May last year", "in May last year", date(2016, 5, 1), date(2016, 5, 31), False),
+    ("March this year", "March this year", date(2017, 3, 1), date(2017, 3, 31), False),
+    ("this summer", "this summer", date(2017, 6, 1), date(2017, 8, 31), True),
+    ("last winter", "last winter", date(2016, 12, 1), date(2017, 2, 28), True),
+    ("in the spring of 2015", "in the spring of 2015", date(2015, 3, 1), date(2015, 5, 31), True),
+    ("late last year", "late last year", date(2016, 9, 1), date(2016, 12, 31), True),
+    ("early last month", "early last month", date(2017, 8, 1), date(2017, 8, 10), True),
+    ("earlier this month", "earlier this month", date(2017, 9, 1), PUB, False),
+    ("by the end of 2015", "by the end of 2015", date(2015, 9, 1), date(2015, 12, 31), True),
+    ("at the end of the 1990s", "at the end of the 1990s", date(1996, 1, 1), date(1999, 12, 31), True),
 ]
 
 
@@ -56,13 +85,53 @@ def test_form_resolves(text, expr, start, end, approximate):
 
 @pytest.mark.parametrize(
     "text",
-    ["in April", "about five years ago", "last week", "on Thursday", "in May", "in the late 1990s", "in the 1980s"],
+    [
+        "in April",
+        "about five years ago",
+        "last week",
+        "on Thursday",
+        "in May",
+        "in the late 1990s",
+        "in the 1980s",
+        "between March and August",
+        "over the weekend",
+        "this summer",
+        "in May last year",
+        "since last year",
+    ],
 )
 def test_relative_stays_unresolved_without_published(text):
     (found,) = find_dates(text, None)
     assert (found.span.start, found.span.end, found.span.text) == (None, None, text)
 
 
-@pytest.mark.parametrize("text", ["Kim may visit", "2000 tons of steel", "the Hwasong-14 missile", "a 1,500 km range"])
+def test_range_with_a_year_resolves_without_published():
+    (found,) = find_dates("between late 2015 and March 2016", None)
+    assert (found.span.start, found.span.end) == (date(2015, 9, 1), date(2016, 3, 31))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SEOUL, March 4 (Yonhap) -- North Korea fired a missile on Tuesday.",
+        "WASHINGTON, Sept. 12 - The Treasury designated two firms on Tuesday.",
+        "Pyongyang, September 13 (KCNA) -- Kim Jong Un watched a test on Tuesday.",
+    ],
+)
+def test_dateline_date_is_left_out(text):
+    assert [d.span.text for d in find_dates(text, PUB)] == ["on Tuesday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim may visit",
+        "2000 tons of steel",
+        "the Hwasong-14 missile",
+        "a 1,500 km range",
+        "the fall of Kabul",
+        "prices fall",
+    ],
+)
 def test_not_dates(text):
     assert find_dates(text, PUB) == []

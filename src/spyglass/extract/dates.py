@@ -1,227 +1,84 @@
-"""Date expressions: found by a small grammar over the text and resolved against the publication date.
+"""Event dates: which date expression of the text times an event, and the expressions as events see them (ranges
+joined, "since" running to publication, datelines left out).
 
-Expressions with a year ("July 28, 2017", "late 2022", "between 2019 and 2021") resolve on their own; relative
-and vague ones ("in April", "last week", "on Thursday", "about five years ago", "in the late 1990s") resolve
-against `published`,
-or stay unresolved (start and end `None`, text kept) when it is unknown, rather than being guessed.
+The expressions and their resolution are the grammar's (`date_grammar`); here is where they attach: the trigger's own
+clause, never a report of it ("KCNA reported on Saturday that Kim visited ..."), then the sentence before.
 """
 
-import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from spyglass.extract.event_lexicon import claim_lexicon, date_lexicon
+from spyglass.extract.date_grammar import DateExpr, expressions
+from spyglass.extract.event_lexicon import claim_lexicon
 from spyglass.model import DateSpan
+from spyglass.packaged import data_yaml
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
+RANGE_OPENER = re.compile(r"(?<![\w-])(?P<lead>between|from)\s+\Z", re.IGNORECASE)
+RANGE_JOINT = {
+    "between": re.compile(r"\s+and\s+", re.IGNORECASE),
+    "from": re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.IGNORECASE),
 }
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH = (
-    r"(?P<month>(?-i:"
-    + "|".join([m for m in calendar.month_name if m] + [m + r"\." for m in calendar.month_abbr if m and m != "May"])
-    + r"))"
-)
-_LEAD = r"(?:(?P<lead>in|on|during|since|by|from|of|until|at)\s+)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-_NOT_UNIT = r"(?!\s*(?:tons?|tonnes?|kg|kilo|km|kilomet|miles?|people|units|metres|meters|%|dollars|troops))"
+SINCE = re.compile(r"(?<![\w-])since\s+\Z", re.IGNORECASE)
+DATELINE_HEAD = re.compile(r"[A-Z][\w.'’/ -]{1,40},\s*")
+DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)")
 
 if not Doc.has_extension("sg_published"):
     Doc.set_extension("sg_published", default=None)
 
-Resolved = tuple[date | None, date | None, bool]
+
+def _joined(text: str, first: DateExpr, second: DateExpr) -> DateExpr | None:
+    """ "between February and October 2023", "from late 2022 to March 2023": one interval from the start of the
+    first to the end of the second; the first, when it lacks a year, is resolved against the second."""
+    opener = RANGE_OPENER.search(text, max(0, first.start_char - 10), first.start_char)
+    own = re.match(r"from\s", first.span.text, re.IGNORECASE)
+    lead = "from" if own else opener["lead"].lower() if opener else ""
+    joint = RANGE_JOINT.get(lead)
+    if joint is None or not joint.fullmatch(text, first.end_char, second.start_char):
+        return None
+    end = second.span.end
+    start = next(iter(expressions(first.span.text, end)), first).span.start
+    if (start is None) != (end is None) or (start and end and start > end):
+        return None
+    a = first.start_char if own or opener is None else opener.start()
+    approx = first.span.approximate or second.span.approximate
+    return DateExpr(
+        a, second.end_char, DateSpan(text=text[a : second.end_char], start=start, end=end, approximate=approx)
+    )
 
 
-@dataclass(frozen=True)
-class DateExpr:
-    """One date expression: its character offsets in the text and its resolved interval."""
-
-    start_char: int
-    end_char: int
-    span: DateSpan
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _approx(text: str) -> bool:
-    low = text.lower()
-    return any(re.match(rf"(?:in\s+|by\s+)?{re.escape(w)}\b", low) for w in date_lexicon().approximate)
+def _since(text: str, d: DateExpr, published: date | None) -> DateExpr:
+    """ "since February 2022", "since last year": from the start of the expression to `published`."""
+    before = SINCE.search(text, max(0, d.start_char - 8), d.start_char)
+    if before is None and not re.match(r"since\s", d.span.text, re.IGNORECASE):
+        return d
+    a = before.start() if before else d.start_char
+    span = d.span.model_copy(update={"text": text[a : d.end_char]})
+    if published is not None and span.start is not None and span.start <= published:
+        span = span.model_copy(update={"end": max(span.end or published, published)})
+    return DateExpr(a, d.end_char, span)
 
 
-def _full(m: re.Match[str], pub: date | None) -> Resolved:
-    d = date(int(m["year"]), MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
-    return d, d, False
-
-
-def _iso(m: re.Match[str], pub: date | None) -> Resolved:
-    d = date.fromisoformat(m["iso"])
-    return d, d, False
-
-
-def _month_year(m: re.Match[str], pub: date | None) -> Resolved:
-    y, mo = int(m["year"]), MONTHS[m["month"].lower().rstrip(".")]
-    return date(y, mo, 1), month_end(y, mo), False
-
-
-def _month_day(m: re.Match[str], pub: date | None) -> Resolved:
-    if pub is None:
-        return None, None, False
-    mo, day = MONTHS[m["month"].lower().rstrip(".")], int(m["day"])
-    year = pub.year if (mo, day) <= (pub.month, pub.day) else pub.year - 1
-    d = date(year, mo, day)
-    return d, d, False
-
-
-def _month(m: re.Match[str], pub: date | None) -> Resolved:
-    if pub is None:
-        return None, None, False
-    mo = MONTHS[m["month"].lower().rstrip(".")]
-    forward = (m["rel"] or "").lower() == "next"
-    year = pub.year + (mo < pub.month) if forward else pub.year - (mo > pub.month)
-    return date(year, mo, 1), month_end(year, mo), bool(m["rel"] and m["rel"].lower() in ("early", "late", "mid"))
-
-
-def _decade(m: re.Match[str], pub: date | None) -> Resolved:
-    """A decade is vague: resolved only in a dated story, like other vague and relative expressions."""
-    if pub is None:
-        return None, None, False
-    first = int(m["decade"])
-    lo, hi = date_lexicon().parts.get((m["part"] or "").lower(), (0, 9))
-    return date(first + lo, 1, 1), date(first + hi, 12, 31), bool(m["part"])
-
-
-def _part_year(m: re.Match[str], pub: date | None) -> Resolved:
-    y, third = int(m["year"]), date_lexicon().parts[m["part"].lower()][0] // 3
-    return date(y, 1 + 4 * third, 1), month_end(y, 4 + 4 * third), True
-
-
-def _range(m: re.Match[str], pub: date | None) -> Resolved:
-    return date(int(m["y1"]), 1, 1), date(int(m["y2"]), 12, 31), False
-
-
-def _year(m: re.Match[str], pub: date | None) -> Resolved:
-    y = int(m["year"])
-    start = date(y, 1, 1)
-    if (m["lead"] or "").lower() == "since":
-        return start, pub or date(y, 12, 31), False
-    return start, date(y, 12, 31), _approx(m[0])
-
-
-def _weekday(m: re.Match[str], pub: date | None) -> Resolved:
-    if pub is None:
-        return None, None, False
-    back = (pub.weekday() - WEEKDAYS[m["weekday"].lower()]) % 7
-    if (m["rel"] or "").lower() == "next":
-        d = pub + timedelta(days=(7 - back) % 7 or 7)
-    else:
-        d = pub - timedelta(days=back or (7 if (m["rel"] or "").lower() == "last" else 0))
-    return d, d, False
-
-
-def _ago(m: re.Match[str], pub: date | None) -> Resolved:
-    if pub is None:
-        return None, None, False
-    words = date_lexicon().numbers
-    n = int(m["num"]) if m["num"].isdigit() else words[m["num"].lower()]
-    unit, approx = m["unit"].lower(), bool(m["approx"]) or m["num"].lower() in ("several", "a few")
-    if unit == "day":
-        d = pub - timedelta(days=n)
-        return d, d, approx
-    if unit == "week":
-        d = pub - timedelta(weeks=n)
-        return d - timedelta(days=d.weekday()), d + timedelta(days=6 - d.weekday()), approx
-    if unit == "month":
-        y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
-        return date(y, mo + 1, 1), month_end(y, mo + 1), approx
-    years = n * (10 if unit == "decade" else 1)
-    return date(pub.year - years, 1, 1), date(pub.year - years, 12, 31), True
-
-
-def _relative(m: re.Match[str], pub: date | None) -> Resolved:
-    if pub is None:
-        return None, None, False
-    unit, shift = date_lexicon().relative[re.sub(r"\s+", " ", m["rel"].lower())]
-    if unit == "day":
-        d = pub + timedelta(days=shift)
-        return d, d, False
-    if unit == "week":
-        monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=shift)
-        return monday, monday + timedelta(days=6), False
-    if unit == "month":
-        y, mo = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
-        return date(y, mo + 1, 1), min(month_end(y, mo + 1), pub), False
-    return date(pub.year + shift, 1, 1), min(date(pub.year + shift, 12, 31), pub), False
-
-
-@cache
-def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | None], Resolved]], ...]:
-    """The expression patterns, most specific first; overlapping matches keep the earlier pattern's."""
-    lex = date_lexicon()
-    num = "|".join(sorted((re.escape(w) for w in lex.numbers), key=len, reverse=True))
-    approx = "|".join(re.escape(w) for w in lex.approximate)
-    rel = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in lex.relative), key=len, reverse=True))
-    days = "|".join(calendar.day_name)
-    parts = "|".join(lex.parts)
-    rules: list[tuple[str, Callable[[re.Match[str], date | None], Resolved]]] = [
-        (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", _full),
-        (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?:Juche\s+\d{1,3}\s+)?\(" + _YEAR + r"\)", _full),
-        (
-            _LEAD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + r"\b",
-            _full,
-        ),
-        (_LEAD + r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b", _iso),
-        (r"(?:(?P<lead>between|from)\s+)" + r"(?P<y1>(?:19|20)\d\d)\s+(?:and|to)\s+(?P<y2>(?:19|20)\d\d)\b", _range),
-        (_LEAD + r"(?P<y1>(?:19|20)\d\d)\s*(?:-|–|and)\s*(?P<y2>(?:19|20)\d\d)\b" + _NOT_UNIT, _range),
-        (_LEAD + r"(?:the\s+)?(?:(?P<part>" + parts + r")[-\s]+)?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
-        (_LEAD + r"(?P<part>" + parts + r")[-\s]+" + _YEAR + r"\b", _part_year),
-        (_LEAD + _MONTH + r"\s+(?:of\s+)?" + _YEAR + r"\b", _month_year),
-        (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)", _month_day),
-        (_LEAD + r"(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?!,?\s*\d)", _month_day),
-        (
-            r"(?:(?P<approx>" + approx + r")\s+)?(?P<num>\d+|" + num + r")\s+(?P<unit>day|week|month|year|decade)s?"
-            r"\s+ago\b",
-            _ago,
-        ),
-        (r"\b(?P<rel>" + rel + r")\b", _relative),
-        (r"\b(?:(?P<rel>last|this|next|on|early|late)\s+)?(?P<weekday>(?-i:" + days + r"))\b", _weekday),
-        (
-            r"\b(?:(?P<rel>last|this|next|early|late|mid|in|since|by|during|until|from)[-\s]+(?:the\s+)?)"
-            + _MONTH
-            + r"\b",
-            _month,
-        ),
-        (
-            r"\b(?P<rel>)" + r"(?P<month>(?-i:January|February|March|April|June|July|August|September|October|November"
-            r"|December))\b",
-            _month,
-        ),
-        (r"(?:(?:" + approx + r")\s+)?" + _LEAD + _YEAR + r"\b(?!['’]?s)" + _NOT_UNIT, _year),
-    ]
-    return tuple((re.compile(r"(?<![\w-])" + p, re.IGNORECASE), f) for p, f in rules)
+def _dateline(text: str, d: DateExpr) -> bool:
+    """A date in a dateline ("SEOUL, March 4 (Yonhap) --") dates the report, not anything the story tells."""
+    line = text.rfind("\n", 0, d.start_char) + 1
+    return bool(DATELINE_HEAD.fullmatch(text, line, d.start_char) and DATELINE_TAIL.match(text, d.end_char))
 
 
 def find_dates(text: str, published: date | None) -> list[DateExpr]:
-    """Every date expression of `text`, non-overlapping, in text order, resolved against `published`."""
-    taken: list[DateExpr] = []
-    for pattern, resolve in _grammar():
-        for m in pattern.finditer(text):
-            a, b = m.span()
-            if any(a < t.end_char and t.start_char < b for t in taken):
-                continue
-            try:
-                start, end, approx = resolve(m, published)
-            except (ValueError, KeyError):
-                continue
-            span = DateSpan(text=m[0], start=start, end=end, approximate=approx)
-            taken.append(DateExpr(a, b, span))
-    return sorted(taken, key=lambda d: d.start_char)
+    """Every date expression of `text` that can time an event, non-overlapping, in text order, resolved against
+    `published`: ranges joined, "since" running to `published`, datelines left out."""
+    found = [d for d in expressions(text, published) if not _dateline(text, d)]
+    out: list[DateExpr] = []
+    k = 0
+    while k < len(found):
+        joined = _joined(text, found[k], found[k + 1]) if k + 1 < len(found) else None
+        out.append(_since(text, joined or found[k], published))
+        k += 2 if joined else 1
+    return out
 
 
 def published_of(doc: Doc) -> date | None:
@@ -286,33 +143,98 @@ def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
 
 # A "verb" in a noun's position is a tagging slip ("tungsten and aluminum alloys" with "alloys" as a verb).
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 REPORTING = frozenset({"said", "says", "reported", "reports", "released", "announced", "told", "stated"})
 
 
 def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = frozenset()) -> DateSpan | None:
     """The date expression that times the event: one in the trigger's own phrase or clause, nearest first; never
     the date of a report of it ("KCNA reported on Saturday that ..."), unless the reporting verb is in
-    `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...")."""
-    doc, sent = trigger.doc, trigger.sent
+    `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...").
+    Failing that, the day its subject or object was made public ("an indictment unsealed on Wednesday charges
+    ..."); failing that, a dateless sentence telling a past act continues the one before it in
+    its paragraph ("On Monday North Korea fired a missile. It was launched from ...") and takes its date."""
+    sent = trigger.sent
+    here = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
+    if not trigger.doc.has_annotation("DEP"):
+        return _nearest(trigger, here, lambda span: not _after_reporting_word(span))
+    clause = _trigger_clause(trigger) | announcers
+    own = _nearest(trigger, here, lambda span: _governed(span, trigger, clause))
+    if own is not None or here:
+        return own or _nearest(trigger, here, lambda span: _made_public(span, trigger, clause))
+    return _previous_sentence_date(trigger, dates)
+
+
+def _nearest(trigger: Token, dates: list[DateExpr], accept: Callable[[Span], bool]) -> DateSpan | None:
+    """The accepted date nearest the trigger, on the trigger's side of any line break."""
+    doc = trigger.doc
     best: tuple[int, DateSpan] | None = None
-    parsed = doc.has_annotation("DEP")
-    clause = _trigger_clause(trigger) | announcers if parsed else set()
     for d in dates:
-        if not (sent.start_char <= d.start_char < sent.end_char):
-            continue
         lo, hi = sorted((d.start_char, trigger.idx))
-        if "\n" in doc.text[lo:hi]:
-            continue
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
-        if span is None:
-            continue
-        if parsed:
-            governed = any(t.i in clause for t in span) or _clause_head(span.root, trigger).i in clause
-            if not governed and not _opens_sentence(span, trigger, clause):
-                continue
-        elif any(doc[k].lower_ in REPORTING for k in range(max(sent.start, span.start - 3), span.start)):
+        if span is None or "\n" in doc.text[lo:hi] or not accept(span):
             continue
         distance = min(abs(span.start - trigger.i), abs(span.end - 1 - trigger.i))
         if best is None or distance < best[0]:
             best = (distance, d.span)
     return best[1] if best else None
+
+
+def _after_reporting_word(span: Span) -> bool:
+    """Without a parse: a date just after a reporting word ("said on Friday") dates the report."""
+    doc = span.doc
+    return any(doc[k].lower_ in REPORTING for k in range(max(span.sent.start, span.start - 3), span.start))
+
+
+def _governed(span: Span, trigger: Token, clause: set[int]) -> bool:
+    """A date in the trigger's clause, or opening its sentence."""
+    governed = any(t.i in clause for t in span) or _clause_head(span.root, trigger).i in clause
+    return governed or _opens_sentence(span, trigger, clause)
+
+
+def _made_public(span: Span, trigger: Token, clause: set[int]) -> bool:
+    """A date on a participle that makes the trigger's subject or object public: the day an indictment is unsealed
+    or sanctions are announced is the day they charge or target ("an indictment unsealed on Wednesday charges
+    ..."); a date on other participles ("a firm founded in 2010") is the described thing's own."""
+    head = _clause_head(span.root, trigger)
+    noun = head.head
+    return head.dep_ == "acl" and head.lemma_ in _disclosing() and noun.dep_ in ARGUMENT_DEPS and noun.head.i in clause
+
+
+@cache
+def _disclosing() -> frozenset[str]:
+    """Verbs that make a document or measure public, from `dates.yaml`."""
+    return frozenset(data_yaml("events", "dates.yaml")["disclosing"])
+
+
+def _previous_sentence_date(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
+    """The date of the main clause of the sentence before the trigger's, in the same paragraph, when the trigger
+    tells a past act; the act a main reporting verb reports counts as its main clause, the report's date not."""
+    doc, sent = trigger.doc, trigger.sent
+    if sent.start == 0 or not _past(trigger):
+        return None
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc.text[prev.start_char : sent.start_char]:
+        return None
+    reporting, root = claim_lexicon().attribution, prev.root
+    for d in dates:
+        span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+        if span is None or not (prev.start <= span.start < prev.end):
+            continue
+        head = _clause_head(span.root, root)
+        reported = head.head.i == root.i and root.lemma_ in reporting and head.dep_ in ("ccomp", "parataxis")
+        if (head.i == root.i or reported) and head.lemma_ not in reporting:
+            return d.span
+    return None
+
+
+def _past(trigger: Token) -> bool:
+    """Whether the trigger's clause tells a past act ("fired", "was launched", "were being moved"), not a present
+    state or habit ("assembles", "has manufactured", "will ship")."""
+    verb = next((t for t in (trigger, *trigger.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(c.tag_ in ("VBZ", "VBP", "MD") for c in aux):
+        return False
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in aux)

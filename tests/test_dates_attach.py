@@ -1,0 +1,113 @@
+"""Which date expression times an event: the trigger's clause, the day its document was made public, the sentence
+before; never a report's date or a dateline's. Hand-written sentences, parsed by the statistical model."""
+
+from datetime import date
+
+import pytest
+
+from spyglass.model import EntityType
+from test_events_builder import annotate, load_parser
+
+parser = pytest.fixture(load_parser, name="parser")
+PUB = date(2024, 5, 10)  # a Friday
+MONDAY, WEDNESDAY = date(2024, 5, 6), date(2024, 5, 8)
+
+ENTITIES = {
+    "Kim Jong Un": (EntityType.PERSON, ("Kim Jong Un", "He")),
+    "Sohae Satellite Launching Station": (EntityType.FACILITY, ()),
+    "North Korea": (EntityType.LOCATION, ()),
+    "Hwasong-18": (EntityType.WEAPON, ()),
+    "KCNA": (EntityType.ORGANIZATION, ()),
+    "Karawang Trading": (EntityType.ORGANIZATION, ("Karawang Trading", "It")),
+    "Ali Rezaei": (EntityType.PERSON, ()),
+    "nickel": (EntityType.ITEM, ()),
+    "centrifuges": (EntityType.ITEM, ()),
+    "Iran": (EntityType.LOCATION, ()),
+}
+VISITED = "On Monday Kim Jong Un visited the Sohae Satellite Launching Station."
+
+# (case, text, event type, expected start)
+CASES = [
+    (
+        "a dateless sentence continues the one before",
+        f"{VISITED} He watched a test of a Hwasong-18 there.",
+        "TEST",
+        MONDAY,
+    ),
+    ("not across a paragraph break", f"{VISITED}\n\nHe watched a test of a Hwasong-18 there.", "TEST", None),
+    (
+        "the act a report reports dates the next sentence, the report's day does not",
+        "Kim Jong Un visited the Sohae Satellite Launching Station on Monday, KCNA said on Tuesday. He watched a test "
+        "of a Hwasong-18 there.",
+        "TEST",
+        MONDAY,
+    ),
+    (
+        "a report date in the sentence before is no event date",
+        "KCNA said on Tuesday that Kim Jong Un had visited the Sohae Satellite Launching Station. He watched a test "
+        "of a Hwasong-18 there.",
+        "TEST",
+        None,
+    ),
+    (
+        "a present state is not dated by the sentence before",
+        "In 2019 Karawang Trading shipped nickel to Iran. It builds centrifuges.",
+        "PRODUCTION",
+        None,
+    ),
+    (
+        "nor is a present perfect",
+        "In 2019 Karawang Trading shipped nickel to Iran. It has also built centrifuges.",
+        "PRODUCTION",
+        None,
+    ),
+    (
+        "an indictment is dated by its unsealing",
+        "An indictment unsealed on Wednesday charges Ali Rezaei with smuggling.",
+        "SANCTION",
+        WEDNESDAY,
+    ),
+    (
+        "a firm's founding does not date its shipment",
+        "Karawang Trading, founded in 2010, shipped nickel to Iran.",
+        "TRANSFER",
+        None,
+    ),
+    (
+        "a range after the destination",
+        "Karawang Trading shipped nickel to Iran between February and October 2023.",
+        "TRANSFER",
+        date(2023, 2, 1),
+    ),
+    (
+        "a dateline's date is the report's",
+        "TEHRAN, May 9 (Reuters) - North Korea fired a Hwasong-18 from its east coast.",
+        "TEST",
+        None,
+    ),
+    (
+        "a dateline does not hide the event's own date",
+        "SEOUL, May 9 (Yonhap) -- North Korea fired a Hwasong-18 on Monday.",
+        "TEST",
+        MONDAY,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_event_date(parser, text, kind, expected):
+    events, _ = annotate(parser, text, ENTITIES, published=PUB)
+    (event,) = [e for e in events if e.type.value == kind]
+    assert (event.date.start if event.date else None) == expected
+
+
+def test_since_runs_to_published(parser):
+    text = "Karawang Trading has shipped nickel to Iran since February 2022."
+    (event,), _ = annotate(parser, text, ENTITIES, published=PUB)
+    assert (event.date.text, event.date.start, event.date.end) == ("since February 2022", date(2022, 2, 1), PUB)
+
+
+def test_unresolved_without_published(parser):
+    text = "North Korea conducted a test of a Hwasong-18 over the weekend."
+    (event,), _ = annotate(parser, text, ENTITIES)
+    assert (event.date.text, event.date.start, event.date.end) == ("over the weekend", None, None)
