@@ -66,6 +66,28 @@ CERTAINTY = [
         "certain",
         None,
     ),
+    (
+        "unknown: a negated confirmation leaves the event open",
+        "Lewis could not confirm that Karawang Trading shipped nickel to Iran.",
+        ["Lewis"],
+        "unknown",
+        "not confirm",
+    ),
+    ("negated: unable to", "Karawang Trading was unable to ship nickel to Iran.", [], "negated", "unable"),
+    (
+        "negated: dismissed reports",
+        "Lewis dismissed reports that Karawang Trading shipped nickel to Iran.",
+        ["Lewis"],
+        "negated",
+        "dismissed",
+    ),
+    (
+        "the object of a reporting verb is no report",
+        "Lewis dismissed the official who shipped nickel to Iran.",
+        [],
+        "certain",
+        None,
+    ),
     ("negated: no evidence", "There is no evidence that Karawang Trading shipped nickel to Iran.", [], "negated", "no"),
     (
         "negated: denied",

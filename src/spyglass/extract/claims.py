@@ -9,12 +9,15 @@ latest source. Certainty cues are read on the trigger's own clause, which ends a
 speaker phrase names is claim_sources.py's business.
 """
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from spyglass.extract.claim_sources import QUOTES, SPEAKERS, Discourse, Frame, source_of
 from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
+from spyglass.packaged import data_yaml
 
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
@@ -70,12 +73,24 @@ def _according(token: Token) -> Token | None:
 def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[Frame]:
     """Attribution frames from the trigger up to its root, innermost first."""
     frames: list[Frame] = []
-    child, node = None, token
+    below, child, node = None, None, token
     while True:
         lemma = node.lemma_.lower()
         if (pobj := _according(node)) is not None:
             frames.append(Frame([source_of(pobj, state, lex)], "according to"))
-        if child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent") and not _set_apart(child, node):
+        described = (
+            below is not None
+            and below.dep_ == "relcl"
+            and child is not None
+            and child.dep_ == "dobj"
+            and not any(c.dep_ == "ccomp" for c in node.children)
+        )
+        if (
+            child is not None
+            and child.dep_ not in ("nsubj", "nsubjpass", "agent")
+            and not described  # "X dismissed the official who shipped ...": the official is no report
+            and not _set_apart(child, node)
+        ):
             if node.pos_ in ("VERB", "AUX") and (lemma in lex.attribution or lemma in lex.quoting):
                 subj = _subject(node)
                 quoter = _quoter(node, lex) if subj is None else None
@@ -94,7 +109,7 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
                     frames.append(Frame([source_of(owner, state, lex)], f"{node.text} of"))
         if node.head.i == node.i:
             break
-        child, node = node, node.head
+        below, child, node = child, node, node.head
     framed = child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent")
     for verb, subj in _speech_tags(token, node, lex):
         if verb.i != node.i or not framed:
@@ -177,6 +192,9 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
         word = c.lower_
         if c.dep_ == "neg" and predicated:
             continue
+        if c.dep_ == "neg" and child is not None and lemma in _unconfirmed():
+            out.append((Certainty.unknown, f"{c.text} {node.text}"))  # "could not confirm that ...": left open
+            continue
         if c.dep_ == "aux" and word in lex.modal:
             nxt = c.nbor(1) if c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "have" else None
             out.append((lex.modal[word], f"{c.text} have" if nxt is not None else c.text))
@@ -199,6 +217,12 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
     if child is not None and lemma in lex.attribution and lex.attribution[lemma] is not Certainty.certain:
         out.append((lex.attribution[lemma], node.text))
     return out
+
+
+@cache
+def _unconfirmed() -> frozenset[str]:
+    """Verbs that, negated, leave what they report open rather than deny it (`certainty.unconfirmed`)."""
+    return frozenset(data_yaml("events", "claims.yaml")["certainty"]["unconfirmed"])
 
 
 def _hearsay(token: Token, lex: ClaimLexicon) -> bool:
