@@ -100,6 +100,7 @@ CERTAINTY = [
 
 ATTRIBUTION = [
     ("reporting verb", "Yonhap reported that Karawang Trading shipped nickel to Iran.", ["Yonhap"]),
+    ("posted that", "Lewis posted on Telegram that Karawang Trading shipped nickel to Iran.", ["Lewis"]),
     (
         "a relative pronoun speaker is its antecedent",
         "The nickel came from Lewis, who told Yonhap that Karawang Trading had shipped it to Iran.",
@@ -217,6 +218,12 @@ DESCRIBED = [
         "Karawang Trading shipped nickel to Iran, according to a report released on Monday by the research group CNS.",
         {},
         [("a report", "CNS")],
+    ),
+    (
+        "a report seen by an organisation is not its report",
+        "According to a confidential report seen by Yonhap, Karawang Trading shipped nickel to Iran.",
+        {},
+        [("a confidential report", None)],
     ),
     (
         "records of an organisation keep their words",

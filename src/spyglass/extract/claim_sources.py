@@ -64,6 +64,7 @@ class SpeakerNouns:
     company_name_ends: frozenset[str]
     state_media: frozenset[str]
     state_outlets: frozenset[str]
+    authoring: frozenset[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def speaker_nouns() -> SpeakerNouns:
         company_name_ends=frozenset(raw["company_name_ends"]),
         state_media=frozenset(raw["state_media"]),
         state_outlets=frozenset(n.lower() for n in raw["state_outlets"]),
+        authoring=frozenset(raw["authoring_verbs"]),
     )
 
 
@@ -143,11 +145,12 @@ def _entity_source(cluster: EntityCluster, name: str, state: Discourse) -> Sourc
 
 def _owner(token: Token, state: Discourse, lex: ClaimLexicon) -> EntityCluster | None:
     """A person, else an organisation, inside the phrase; for a report, the one it is by ("a report released on
-    Thursday by the analytics firm X")."""
+    Thursday by the analytics firm X", not "a report seen by X")."""
     words = core(token)
     if token.lemma_.lower() in lex.report_nouns:
         agents = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
-        agents += [a for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"]
+        authored = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in speaker_nouns().authoring]
+        agents += [a for c in authored for a in c.children if a.dep_ == "agent"]
         words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
     inside = [c for t in words if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
     people = [c for c in inside if c.type is EntityType.PERSON]
