@@ -34,7 +34,19 @@ CASES = [
         "TEST",
         MONDAY,
     ),
-    ("not across a paragraph break", f"{VISITED}\n\nHe watched a test of a Hwasong-18 there.", "TEST", None),
+    (
+        "the lead's date carries to the second paragraph",
+        f"{VISITED}\n\nHe watched a test of a Hwasong-18.",
+        "TEST",
+        MONDAY,
+    ),
+    (
+        "not further",
+        f"{VISITED}\n\nThe site lies on the west coast.\n\nHe watched a test of a Hwasong-18 there.",
+        "TEST",
+        None,
+    ),
+    ("a header line is no lead", "Monday, May 6, 2024\n\nHe watched a test of a Hwasong-18.", "TEST", None),
     (
         "the act a report reports dates the next sentence, the report's day does not",
         "Kim Jong Un visited the Sohae Satellite Launching Station on Monday, KCNA said on Tuesday. He watched a test "

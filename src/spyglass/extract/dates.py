@@ -152,8 +152,8 @@ def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = 
     the date of a report of it ("KCNA reported on Saturday that ..."), unless the reporting verb is in
     `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...").
     Failing that, the day its subject or object was made public ("an indictment unsealed on Wednesday charges
-    ..."); failing that, a dateless sentence telling a past act continues the one before it in
-    its paragraph ("On Monday North Korea fired a missile. It was launched from ...") and takes its date."""
+    ..."); failing that, a dateless sentence telling a past act continues the story before it ("On Monday North
+    Korea fired a missile. It was launched from ...") and takes its date."""
     sent = trigger.sent
     here = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
     if not trigger.doc.has_annotation("DEP"):
@@ -208,18 +208,42 @@ def _disclosing() -> frozenset[str]:
 
 
 def _previous_sentence_date(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:
-    """The date of the main clause of the sentence before the trigger's, in the same paragraph, when the trigger
-    tells a past act; the act a main reporting verb reports counts as its main clause, the report's date not."""
+    """When the trigger tells a past act, the date of the main clause of the nearest dated sentence before it, back
+    through dateless ones (at most three) in its paragraph, or in the lead paragraph when the trigger's paragraph is
+    the second: news elaborates its lead there. The act a main reporting verb reports counts as its main clause,
+    the report's date not."""
     doc, sent = trigger.doc, trigger.sent
-    if sent.start == 0 or not _past(trigger):
+    if not _past(trigger):
         return None
-    prev = doc[sent.start - 1].sent
-    if "\n" in doc.text[prev.start_char : sent.start_char]:
+    for _ in range(3):
+        if sent.start == 0:
+            return None
+        prev = doc[sent.start - 1].sent
+        if "\n" in doc.text[prev.start_char : sent.start_char] and not _lead_to_second(doc.text, prev, sent):
+            return None
+        if any(prev.start_char <= d.start_char < prev.end_char for d in dates):
+            return _main_clause_date(prev, dates)
+        sent = prev
+    return None
+
+
+def _lead_to_second(text: str, prev: Span, sent: Span) -> bool:
+    """Whether `prev` ends the text's first paragraph and `sent` is in its second."""
+    lead_end = text.find("\n\n")
+    second_end = text.find("\n\n", lead_end + 2)
+    return 0 <= prev.start_char < lead_end < sent.start_char and (second_end < 0 or sent.start_char < second_end)
+
+
+def _main_clause_date(sent: Span, dates: list[DateExpr]) -> DateSpan | None:
+    """The date of a sentence's main clause, or of the act its main reporting verb reports; None when its root is
+    no verb (a header line)."""
+    doc, root = sent.doc, sent.root
+    if root.pos_ not in ("VERB", "AUX"):
         return None
-    reporting, root = claim_lexicon().attribution, prev.root
+    reporting = claim_lexicon().attribution
     for d in dates:
         span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
-        if span is None or not (prev.start <= span.start < prev.end):
+        if span is None or not (sent.start <= span.start < sent.end):
             continue
         head = _clause_head(span.root, root)
         reported = head.head.i == root.i and root.lemma_ in reporting and head.dep_ in ("ccomp", "parataxis")
