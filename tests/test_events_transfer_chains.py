@@ -93,10 +93,10 @@ CASES = [
         [("TRANSFER", {"supplier": {"Karawang Trading", "Quds Force"}, "item": {"nickel"}})],
     ),
     (
-        "a transfer between two named parties needs no named item",
-        "Norvik Tools supplied Karawang Trading for years.",
+        "a transfer between two named parties names its goods to be reported",
+        "Norvik Tools supplied Karawang Trading for years. Later it supplied Karawang Trading with nickel.",
         FIRMS,
-        [("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}})],
+        [("TRANSFER", {"supplier": {"Norvik Tools"}, "recipient": {"Karawang Trading"}, "item": {"nickel"}})],
     ),
     (
         "legs of one chain in a sentence are one transfer",
