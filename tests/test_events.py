@@ -83,7 +83,14 @@ CASES = [
         {**KIM, "Sunchon Chemical Complex": (FAC, ()), "rocket fuel": (ITM, ())},
         [
             ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sunchon Chemical Complex"}}),
-            ("PRODUCTION", {"producer": {"Sunchon Chemical Complex"}, "item": {"rocket fuel"}}),
+            (
+                "PRODUCTION",
+                {
+                    "producer": {"Sunchon Chemical Complex"},
+                    "site": {"Sunchon Chemical Complex"},
+                    "item": {"rocket fuel"},
+                },
+            ),
         ],
     ),
     (
@@ -218,7 +225,14 @@ CASES = [
         {**KIM, "Yuri Gagarin Aviation Plant": (FAC, ()), "Komsomolsk": (LOC, ()), "Su-35": (WPN, ())},
         [
             ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Yuri Gagarin Aviation Plant", "Komsomolsk"}}),
-            ("PRODUCTION", {"producer": {"Yuri Gagarin Aviation Plant"}, "item": {"Su-35"}}),
+            (
+                "PRODUCTION",
+                {
+                    "producer": {"Yuri Gagarin Aviation Plant"},
+                    "site": {"Yuri Gagarin Aviation Plant"},
+                    "item": {"Su-35"},
+                },
+            ),
         ],
     ),
     (
@@ -265,10 +279,15 @@ CASES = [
         ],
     ),
     (
-        "'turns out' is production",
+        "'turns out' is production; a plant that makes is also the site",
         "The Sungri Motor Complex turns out Chollima-2022 tractors.",
         {"Sungri Motor Complex": (FAC, ()), "Chollima-2022": (ITM, ("Chollima-2022 tractors",))},
-        [("PRODUCTION", {"producer": {"Sungri Motor Complex"}, "item": {"Chollima-2022"}})],
+        [
+            (
+                "PRODUCTION",
+                {"producer": {"Sungri Motor Complex"}, "site": {"Sungri Motor Complex"}, "item": {"Chollima-2022"}},
+            )
+        ],
     ),
     (
         "a general weapon word refers back to the latest weapon",

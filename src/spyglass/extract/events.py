@@ -83,6 +83,7 @@ class EventComponent:
             slots = window_slots(trigger, index)
         roles, anchored = assign(slots, trigger.sense.frame, spec, index, parsed, traded)
         _add_places(roles, index, trigger, lex)
+        _producing_site(roles, index)
         attributes = {**trigger.sense.attributes, **stated_attributes(trigger.token)}
         if not parsed:
             attributes["parse"] = "window"
@@ -146,6 +147,15 @@ def _attach_declarations(doc: Doc, events: list[Candidate]) -> None:
         before = [e for e in events if e.type is EventType.TRANSFER and 0 <= k - starts[e.trigger.sent.start] <= reach]
         if before:
             before[-1].attributes.setdefault("declared_as", text)
+
+
+def _producing_site(roles: dict[Role, list[str]], index: EntityIndex) -> None:
+    """A plant that makes something is also where it is made: a FACILITY producer fills an empty site."""
+    if Role.site in roles or not roles.get(Role.producer):
+        return
+    plants = [i for i in roles[Role.producer] if index.types.get(i) is EntityType.FACILITY]
+    if plants:
+        roles[Role.site] = plants
 
 
 def _add_places(roles: dict[Role, list[str]], index: EntityIndex, trigger: Trigger, lex: EventLexicon) -> None:
