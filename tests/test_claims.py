@@ -88,6 +88,20 @@ CERTAINTY = [
         "certain",
         None,
     ),
+    (
+        "a clause coordinated with a report is not reported",
+        "Yonhap said the embargo was weak, and Karawang Trading shipped nickel to Iran.",
+        [],
+        "certain",
+        None,
+    ),
+    (
+        "a denial does not reach a coordinated report",
+        "Karawang Trading denied the report, and it said CNS shipped nickel to Iran.",
+        ["Karawang Trading"],
+        "certain",
+        None,
+    ),
     ("negated: no evidence", "There is no evidence that Karawang Trading shipped nickel to Iran.", [], "negated", "no"),
     (
         "negated: denied",
@@ -242,6 +256,19 @@ DESCRIBED = [
         "Yonhap said the firm was fined in May.\n\nThe firm shipped nickel to Iran, it said.",
         {},
         [("Yonhap", "Yonhap")],
+    ),
+    (
+        "'he said': an unnamed speaker quoted after the last named person",
+        "Lewis spoke to Yonhap. A European official said the embargo was weak.\n\n"
+        "Karawang Trading shipped nickel to Iran, he said.",
+        {},
+        [("A European official", None)],
+    ),
+    (
+        "'they said': unnamed speakers of the same number, not the parties of the clause",
+        "Two officials said the embargo was weak.\n\nKarawang Trading shipped nickel to Iran, they said.",
+        {},
+        [("Two officials", None)],
     ),
     (
         "state media, no outlet named",

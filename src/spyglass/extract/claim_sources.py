@@ -54,6 +54,7 @@ class Discourse:
     scope: Frame | None = None
     scope_paragraph: int = -1
     latest: Frame | None = None
+    last_unnamed: tuple[int, Source, bool] | None = None  # token index, source, plural
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,9 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     document names for "state media"; the latest unnamed source of the same kind ("the official"); or its words."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = token.head.head  # "a German company, which told investigators ...": the company
-    cluster = state.index.cluster(token) or _pronoun_referent(token, state)
+    cluster = state.index.cluster(token)
+    if cluster is None and token.lower_ in SPEAKER_PRONOUNS:
+        return _pronoun_source(token, state) or Source(name=token.text)
     if cluster is not None and cluster.type in SPEAKERS | {EntityType.LOCATION}:
         return _entity_source(cluster, cluster.name, state)
     words = phrase(token)
@@ -130,9 +133,11 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     met = state.unnamed.setdefault(lemma, [])
     if definite and met:
         nth = next((ORDINALS[c.lower_] for c in token.children if c.lower_ in ORDINALS), len(met) - 1)
-        return met[min(nth, len(met) - 1)]  # "the official": the latest one introduced; "the first source"
-    found = Source(name=words)
-    met.append(found)
+        found = met[min(nth, len(met) - 1)]  # "the official": the latest one introduced; "the first source"
+    else:
+        found = Source(name=words)
+        met.append(found)
+    state.last_unnamed = (token.i, found, token.tag_ in ("NNS", "NNPS"))
     return found
 
 
@@ -181,16 +186,41 @@ def _state_outlet(state: Discourse) -> EntityCluster | None:
     return min(named, key=lambda n: n[0])[1] if named else None
 
 
-def _pronoun_referent(token: Token, state: Discourse) -> EntityCluster | None:
-    """The speaker a pronoun stands for: what the index resolves it to (the previous sentence's subject first),
-    else the nearest person before "he"/"she", the nearest organisation or country before "it"/"they"."""
-    kinds = SPEAKER_PRONOUNS.get(token.lower_)
-    if kinds is None:
-        return None
-    if (subject := state.index.referent(token)) is not None and subject.type in kinds:
-        return subject  # "Kim was briefed by Jang. He said ...": Kim; "Yonhap said ... X shipped Y to Iran, it said"
+def _pronoun_source(token: Token, state: Discourse) -> Source | None:
+    """The speaker a pronoun stands for: the entity the index resolves it to (the previous sentence's subject
+    first) or else the nearest fitting one before it; but an unnamed speaker of the same number quoted after that
+    entity's last mention ("A European official said ... , he said") comes first."""
+    kinds = SPEAKER_PRONOUNS[token.lower_]
+    cluster = state.index.referent(token)
+    if cluster is None or cluster.type not in kinds or (_tagged(token) and _said_in(cluster, token, state)):
+        cluster = _nearest(token, kinds, state)
+    at = max((m.start for c, m in state.index.all if c is cluster and m.start < token.i), default=-1)
+    if state.last_unnamed is not None and token.lower_ != "it":
+        where, unnamed, plural = state.last_unnamed
+        if where > at and plural == (token.lower_ == "they"):
+            return unnamed
+    return _entity_source(cluster, cluster.name, state) if cluster is not None else None
+
+
+def _tagged(pronoun: Token) -> bool:
+    """The pronoun opens a speech tag after the clause it reports ("..., they said")."""
+    return pronoun.i > pronoun.sent.start and pronoun.nbor(-1).text in {",", *QUOTES}
+
+
+def _said_in(cluster: EntityCluster, pronoun: Token, state: Discourse) -> bool:
+    """The entity is named in the clause a speech-tag pronoun reports."""
+    return any(c is cluster and pronoun.sent.start <= m.start < pronoun.i for c, m in state.index.all)
+
+
+def _nearest(token: Token, kinds: frozenset[EntityType], state: Discourse) -> EntityCluster | None:
+    """The nearest entity of the kinds before a pronoun. A place in the pronoun's own sentence is what the
+    sentence is about, not who speaks; behind a quotation or clause ("..., they said") nothing in it speaks."""
+    tagged = _tagged(token)
     for i in range(token.i - 1, max(-1, token.i - 60), -1):
         found = state.index.at.get(i)
-        if found is not None and found[0].type in kinds:
-            return found[0]
+        if found is None or found[0].type not in kinds:
+            continue
+        if i >= token.sent.start and (tagged or found[0].type is EntityType.LOCATION):
+            continue
+        return found[0]
     return None

@@ -87,7 +87,7 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
         )
         if (
             child is not None
-            and child.dep_ not in ("nsubj", "nsubjpass", "agent")
+            and child.dep_ not in ("nsubj", "nsubjpass", "agent", "conj")
             and not described  # "X dismissed the official who shipped ...": the official is no report
             and not _set_apart(child, node)
         ):
