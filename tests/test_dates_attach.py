@@ -123,3 +123,9 @@ def test_unresolved_without_published(parser):
     text = "North Korea conducted a test of a Hwasong-18 over the weekend."
     (event,), _ = annotate(parser, text, ENTITIES)
     assert (event.date.text, event.date.start, event.date.end) == ("over the weekend", None, None)
+
+
+def test_a_definite_event_noun_joins_the_event_it_refers_to(parser):
+    text = "On Monday North Korea fired a Hwasong-18. Kim Jong Un watched the launch."
+    events, _ = annotate(parser, text, ENTITIES, published=PUB)
+    assert [(e.trigger.text, e.date.start) for e in events] == [("fired", MONDAY)]

@@ -213,7 +213,7 @@ def _previous_sentence_date(trigger: Token, dates: list[DateExpr]) -> DateSpan |
     the second: news elaborates its lead there. The act a main reporting verb reports counts as its main clause,
     the report's date not."""
     doc, sent = trigger.doc, trigger.sent
-    if not _past(trigger):
+    if not _past(trigger) or _definite_noun(trigger):
         return None
     for _ in range(3):
         if sent.start == 0:
@@ -225,6 +225,13 @@ def _previous_sentence_date(trigger: Token, dates: list[DateExpr]) -> DateSpan |
             return _main_clause_date(prev, dates)
         sent = prev
     return None
+
+
+def _definite_noun(trigger: Token) -> bool:
+    """ "the test-fire": a definite event noun refers back to an event told, and has that event's date."""
+    return trigger.pos_ == "NOUN" and any(
+        d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in trigger.children
+    )
 
 
 def _lead_to_second(text: str, prev: Span, sent: Span) -> bool:
