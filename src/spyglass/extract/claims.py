@@ -9,18 +9,13 @@ latest source. Certainty cues are read on the trigger's own clause, which ends a
 speaker phrase names is claim_sources.py's business.
 """
 
-from functools import cache
-
 from spacy.tokens import Span, Token
 
+from spyglass.extract.claim_certainty import certainty_of, hearsay, rank, set_apart
 from spyglass.extract.claim_sources import QUOTES, SPEAKERS, Discourse, Frame, source_of
 from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
-from spyglass.packaged import data_yaml
-
-STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
-CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
 
 
 def paragraph_of(sent: Span) -> int:
@@ -89,7 +84,7 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
             child is not None
             and child.dep_ not in ("nsubj", "nsubjpass", "agent", "conj")
             and not described  # "X dismissed the official who shipped ...": the official is no report
-            and not _set_apart(child, node)
+            and not set_apart(child, node)
         ):
             if node.pos_ in ("VERB", "AUX") and (lemma in lex.attribution or lemma in lex.quoting):
                 subj = _subject(node)
@@ -133,13 +128,6 @@ def _speech_tags(token: Token, root: Token, lex: ClaimLexicon) -> list[tuple[Tok
     return out
 
 
-def _set_apart(clause: Token, verb: Token) -> bool:
-    """A clause before the verb and cut off from it by a semicolon is not what the verb reports ("X shipped Y;
-    both governments deny that a deal exists")."""
-    end = clause.right_edge.i
-    return clause.i < verb.i and any(t.text == ";" for t in clause.doc[end + 1 : verb.i])
-
-
 def _speech_tag(verb: Token, lex: ClaimLexicon) -> bool:
     """ "..., Lewis said": a reporting verb set beside the clause, with no complement of its own ("...; both
     governments deny that a deal exists" speaks of something else)."""
@@ -150,91 +138,6 @@ def _speech_tag(verb: Token, lex: ClaimLexicon) -> bool:
 def _cue(verb: Token, subj: Token) -> str:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i and c.i > subj.i]
     return " ".join(t.text for t in [*aux, verb])
-
-
-def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None]:
-    """The certainty cues of the trigger's clause, up to a relative clause, a coordinated clause with its own
-    subject ("X has not joined ..., but Y announced") or the sentence root; a clause that complements an evidence
-    noun reads that noun too ("no evidence that ..."); a whether-clause under a verb is unknown."""
-    found: list[tuple[Certainty, str]] = []
-    child, node = None, token
-    for _ in range(12):
-        found += _cues_at(node, child, lex)
-        if (question := _open_question(node, lex)) is not None:
-            found.append((Certainty.unknown, question))
-            break
-        evidence = node.dep_ == "acl" and node.head.lemma_.lower() in lex.evidence_nouns
-        own_clause = node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        if (node.dep_ in CLAUSE_ENDS and not evidence) or own_clause or node.head.i == node.i:
-            break
-        if (child is not None and node.lemma_.lower() in lex.attribution) or _set_apart(node, node.head):
-            break
-        child, node = node, node.head
-    return min(found, key=lambda f: _rank(f[0]), default=(Certainty.certain, None))
-
-
-def _open_question(node: Token, lex: ClaimLexicon) -> str | None:
-    """ "cannot say whether Iran has ...", "did not confirm if ...": a whether-clause under a verb leaves the event
-    open (unknown), whatever the negation above it. Under a predicate ("it is unclear whether") the predicate
-    sets the value instead."""
-    mark = next((c for c in node.children if c.dep_ == "mark" and c.lower_ in ("whether", "if")), None)
-    if mark is None or node.dep_ != "ccomp" or node.head.pos_ != "VERB":
-        return None
-    return f"{node.head.text} {mark.text}"
-
-
-def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[Certainty, str]]:
-    out: list[tuple[Certainty, str]] = []
-    lemma = node.lemma_.lower()
-    negated = any(c.dep_ == "neg" for c in node.children)
-    predicated = any(c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate for c in node.children)
-    for c in node.children:
-        word = c.lower_
-        if c.dep_ == "neg" and predicated:
-            continue
-        if c.dep_ == "neg" and child is not None and lemma in _unconfirmed():
-            out.append((Certainty.unknown, f"{c.text} {node.text}"))  # "could not confirm that ...": left open
-            continue
-        if c.dep_ == "aux" and word in lex.modal:
-            nxt = c.nbor(1) if c.i + 1 < len(c.doc) and c.nbor(1).lower_ == "have" else None
-            out.append((lex.modal[word], f"{c.text} have" if nxt is not None else c.text))
-        elif c.dep_ in ("advmod", "neg") and word in lex.adverb:
-            out.append((lex.adverb[word], c.text))
-        elif c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate and child is not None:
-            value = lex.predicate[c.lemma_.lower()]
-            if negated:
-                value = Certainty.unknown if value is Certainty.certain else Certainty.negated
-            start = min(t.i for t in node.children if t.dep_ in ("expl", "nsubj", "neg", "acomp"))
-            out.append((value, node.doc[start : c.i + 1].text))
-        elif c.dep_ == "det" and word == "no" and lemma in lex.evidence_nouns:
-            out.append((Certainty.negated, f"{c.text} {node.text}"))
-    if child is not None and child.dep_ == "xcomp":
-        if lemma in lex.raising:
-            out.append((lex.raising[lemma], node.text))
-        elif lemma in lex.hearsay_verbs and any(c.dep_ == "auxpass" for c in node.children):
-            aux = [c.text for c in node.children if c.dep_ == "auxpass"]
-            out.append((Certainty.probable, " ".join([*aux, node.text, "to"])))
-    if child is not None and lemma in lex.attribution and lex.attribution[lemma] is not Certainty.certain:
-        out.append((lex.attribution[lemma], node.text))
-    return out
-
-
-@cache
-def _unconfirmed() -> frozenset[str]:
-    """Verbs that, negated, leave what they report open rather than deny it (`certainty.unconfirmed`)."""
-    return frozenset(data_yaml("events", "claims.yaml")["certainty"]["unconfirmed"])
-
-
-def _hearsay(token: Token, lex: ClaimLexicon) -> bool:
-    """ "are said to have", "reportedly": hearsay with no speaker of its own."""
-    for node in (token, *token.ancestors):
-        if any(c.lower_ in lex.hearsay_adverbs for c in node.children):
-            return True
-        if node.lemma_.lower() in lex.hearsay_verbs and any(c.dep_ == "auxpass" for c in node.children):
-            return True
-        if node.dep_ in CLAUSE_ENDS:
-            break
-    return False
 
 
 def claim_for(token: Token, state: Discourse) -> Claim:
@@ -248,14 +151,14 @@ def claim_for(token: Token, state: Discourse) -> Claim:
     if frames:
         sources = [s for f in reversed(frames) for s in f.sources]
         frame = Frame(sources, frames[0].cue)
-    elif _hearsay(token, lex) and state.latest is not None:
+    elif hearsay(token, lex) and state.latest is not None:
         frame = state.latest
     elif state.scope is not None and _in_scope(sent, state) and _continues(token, state):
         frame = state.scope
     else:
         return Claim(certainty=certainty, cue=cue)
     for f in frames:
-        if _rank(f.certainty) < _rank(certainty):
+        if rank(f.certainty) < rank(certainty):
             certainty, cue = f.certainty, f.cue
     return Claim(sources=_dedupe(frame.sources), certainty=certainty, cue=cue or frame.cue)
 
@@ -269,11 +172,6 @@ def _continues(token: Token, state: Discourse) -> bool:
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     actors = SPEAKERS | {EntityType.LOCATION}
     return not any(getattr(state.index.cluster(t), "type", None) in actors for s in subjects for t in s.subtree)
-
-
-def _rank(value: Certainty) -> int:
-    """Lower is weaker: negated, unknown, possible, probable, then certain."""
-    return STRENGTH.index(value) if value in STRENGTH else len(STRENGTH)
 
 
 def _dedupe(sources: list[Source]) -> list[Source]:
