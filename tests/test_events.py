@@ -308,6 +308,12 @@ CASES = [
         [("TEST", {"actor": {"North Korea"}, "weapon": {"Hwasong-11"}})],
     ),
     (
+        "a preposition hung deep inside the of-phrase still fills its role",
+        "Lazarus hackers were behind the theft of $40 million in ether and stablecoins from the exchange Zentrix.",
+        {"Lazarus": (ORG, ("Lazarus hackers",)), "Zentrix": (ORG, ()), "ether": (ITM, ())},
+        [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Zentrix"}, "item": {"ether"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -200,10 +200,21 @@ def _noun_slots(noun: Token, frame: Frame, lex: EventLexicon) -> Slots:
             if c.dep_ == "prep" and c.i > noun.i and (c.lower_ == "of" or c.lower_ in frame.preps):
                 slots["of" if c.lower_ == "of" else _prep_slot(c)] += _objects(c)
     for o in slots["of"]:
-        for c in o.children:
-            if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
+        for c in _inner_preps(o):
+            if c.lower_ != "of" and c.lower_ in frame.preps:
                 slots[_prep_slot(c)] += _objects(c)
     return slots
+
+
+def _inner_preps(noun: Token, depth: int = 3) -> list[Token]:
+    """Prepositions in a noun's phrase, also hung on its modifiers or conjuncts ("the theft of $97 million in ether
+    and stablecoins from X": "from" on "stablecoins"), not inside a clause."""
+    found: list[Token] = []
+    frontier = [noun]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("prep", "pobj", "conj", "compound", "nmod")]
+        found += [t for t in frontier if t.dep_ == "prep"]
+    return found
 
 
 def _behalf(prep: Token) -> tuple[str, list[Token]]:
