@@ -73,6 +73,27 @@ CERTAINTY = [
         "unknown",
         "not confirm",
     ),
+    (
+        "probable: the alleged sale",
+        "Yonhap reported the alleged sale of nickel by Karawang Trading to Iran.",
+        ["Yonhap"],
+        "probable",
+        "alleged",
+    ),
+    (
+        "negated: a failed sale",
+        "The failed sale of nickel by Karawang Trading to Iran was reported in May.",
+        [],
+        "negated",
+        "failed",
+    ),
+    (
+        "possible: a planned sale",
+        "The planned sale of nickel by Karawang Trading to Iran was reported in May.",
+        [],
+        "possible",
+        "planned",
+    ),
     ("negated: unable to", "Karawang Trading was unable to ship nickel to Iran.", [], "negated", "unable"),
     (
         "negated: dismissed reports",

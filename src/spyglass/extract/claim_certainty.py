@@ -72,6 +72,8 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
             out.append((lex.modal[word], f"{c.text} have" if nxt is not None else c.text))
         elif c.dep_ in ("advmod", "neg") and word in lex.adverb:
             out.append((lex.adverb[word], c.text))
+        elif c.dep_ == "amod" and node.pos_ == "NOUN" and word in _modifiers():
+            out.append((_modifiers()[word], c.text))
         elif c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate and child is not None:
             value = lex.predicate[c.lemma_.lower()]
             if negated:
@@ -95,6 +97,12 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
 def _unconfirmed() -> frozenset[str]:
     """Verbs that, negated, leave what they report open rather than deny it (`certainty.unconfirmed`)."""
     return frozenset(data_yaml("events", "claims.yaml")["certainty"]["unconfirmed"])
+
+
+@cache
+def _modifiers() -> dict[str, Certainty]:
+    """Adjectives on an event noun ("the alleged sale", "a failed launch"): `certainty.modifiers`."""
+    return {k: Certainty(v) for k, v in data_yaml("events", "claims.yaml")["certainty"]["modifiers"].items()}
 
 
 def hearsay(token: Token, lex: ClaimLexicon) -> bool:
