@@ -314,6 +314,16 @@ CASES = [
         [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Zentrix"}, "item": {"ether"}})],
     ),
     (
+        "who an event is attributed to or blamed on did it",
+        "Investigators attributed the breach of Sony Pictures to Lazarus. The theft from Zentrix, which the FBI "
+        "blamed on Lazarus, was larger.",
+        {"Lazarus": (ORG, ()), "Sony Pictures": (ORG, ()), "Zentrix": (ORG, ()), "FBI": (ORG, ())},
+        [
+            ("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Sony Pictures"}}),
+            ("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Zentrix"}}),
+        ],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

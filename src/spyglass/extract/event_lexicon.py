@@ -63,6 +63,7 @@ class EventLexicon:
     irrealis: frozenset[str]
     site_nouns: frozenset[str]
     agent_preps: dict[str, frozenset[str]]
+    blame_verbs: frozenset[str]
     person_heads: frozenset[str]
     item_anaphors: frozenset[str]
     weapon_anaphors: frozenset[str]
@@ -137,6 +138,7 @@ def event_lexicon() -> EventLexicon:
         irrealis=frozenset(raw["irrealis_governors"]),
         site_nouns=frozenset(raw["site_nouns"]),
         agent_preps={p: frozenset(v) for p, v in raw["agent_preps"].items()},
+        blame_verbs=frozenset(raw["blame_verbs"]),
         person_heads=frozenset(raw["person_heads"]),
         item_anaphors=frozenset(raw["item_anaphors"]),
         weapon_anaphors=frozenset(raw["weapon_anaphors"]),
