@@ -68,6 +68,15 @@ FORMS = [
     ("earlier this month", "earlier this month", date(2017, 9, 1), PUB, False),
     ("by the end of 2015", "by the end of 2015", date(2015, 9, 1), date(2015, 12, 31), True),
     ("at the end of the 1990s", "at the end of the 1990s", date(1996, 1, 1), date(1999, 12, 31), True),
+    ("on Sept. 2 the", "on Sept. 2", date(2017, 9, 2), date(2017, 9, 2), False),
+    ("in late March", "late March", date(2017, 3, 21), date(2017, 3, 31), True),
+    ("in mid-June", "mid-June", date(2017, 6, 11), date(2017, 6, 20), True),
+    ("this past weekend", "this past weekend", date(2017, 9, 9), date(2017, 9, 10), False),
+    ("in the first half of 2016", "the first half of 2016", date(2016, 1, 1), date(2016, 6, 30), False),
+    ("in the third quarter of last year", "the third quarter of last year", date(2016, 7, 1), date(2016, 9, 30), False),
+    ("in recent weeks", "in recent weeks", date(2017, 8, 3), PUB, True),
+    ("in the past week", "in the past week", date(2017, 9, 7), PUB, True),
+    ("exports in 2015-16 rose", "in 2015-16", date(2015, 1, 1), date(2016, 12, 31), False),
 ]
 
 

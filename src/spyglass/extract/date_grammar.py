@@ -17,13 +17,17 @@ from spyglass.extract.event_lexicon import date_lexicon
 from spyglass.model import DateSpan
 from spyglass.packaged import data_yaml
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m} | {
-    m.lower(): i for i, m in enumerate(calendar.month_abbr) if m
-}
+MONTHS = (
+    {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+    | {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
+    | {"sept": 9}
+)
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _MONTH = (
     r"(?P<month>(?-i:"
-    + "|".join([m for m in calendar.month_name if m] + [m + r"\." for m in calendar.month_abbr if m and m != "May"])
+    + "|".join(
+        [m for m in calendar.month_name if m] + [m + r"\." for m in [*calendar.month_abbr, "Sept"] if m and m != "May"]
+    )
     + r"))"
 )
 _LEAD = r"(?:(?P<lead>in|on|during|since|by|from|of|until|at)\s+)?"
@@ -46,9 +50,10 @@ class DateExpr:
 
 
 @cache
-def _seasons() -> dict[str, tuple[int, int]]:
-    """Season names and their first and last month (northern hemisphere), from `dates.yaml`."""
-    return {k: (v[0], v[1]) for k, v in data_yaml("events", "dates.yaml")["seasons"].items()}
+def month_spans(key: str) -> dict[str, tuple[int, int]]:
+    """Named spans of months from `dates.yaml`: `seasons` ("summer": June to August, northern hemisphere) and
+    `fractions` of a year ("first half": January to June)."""
+    return {k: (v[0], v[1]) for k, v in data_yaml("events", "dates.yaml")[key].items()}
 
 
 def month_end(year: int, month: int) -> date:
@@ -90,7 +95,10 @@ def _month(m: re.Match[str], pub: date | None) -> Resolved:
     mo = MONTHS[m["month"].lower().rstrip(".")]
     forward = (m["rel"] or "").lower() == "next"
     year = pub.year + (mo < pub.month) if forward else pub.year - (mo > pub.month)
-    return date(year, mo, 1), month_end(year, mo), bool(m["rel"] and m["rel"].lower() in ("early", "late", "mid"))
+    part = (m["rel"] or "").lower()
+    if part in date_lexicon().parts:
+        return (*_part(date(year, mo, 1), month_end(year, mo), part), True)
+    return date(year, mo, 1), month_end(year, mo), False
 
 
 def _decade(m: re.Match[str], pub: date | None) -> Resolved:
@@ -120,7 +128,14 @@ def _part_year(m: re.Match[str], pub: date | None) -> Resolved:
 
 
 def _range(m: re.Match[str], pub: date | None) -> Resolved:
-    return date(int(m["y1"]), 1, 1), date(int(m["y2"]), 12, 31), False
+    """ "between 2019 and 2021", "in 2022-23" (a two-digit second year is in the first's century, a decade at most
+    after it)."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    short = y2 < 100
+    y2 += y1 - y1 % 100 if short else 0
+    if y2 < y1 or (short and y2 - y1 > 10):
+        raise ValueError(m[0])
+    return date(y1, 1, 1), date(y2, 12, 31), False
 
 
 def _year(m: re.Match[str], pub: date | None) -> Resolved:
@@ -136,11 +151,23 @@ def _month_of_year(m: re.Match[str], pub: date | None) -> Resolved:
     return date(y, mo, 1), month_end(y, mo), False
 
 
+def _fraction(m: re.Match[str], pub: date | None) -> Resolved:
+    """ "the first half of 2023", "the third quarter of last year": those months of the year."""
+    if m["year"]:
+        y = int(m["year"])
+    elif pub is None:
+        return None, None, False
+    else:
+        y = pub.year + RELATIVE_YEAR[m["rel"].lower()]
+    first, last = month_spans("fractions")[re.sub(r"\s+", " ", m["fraction"].lower())]
+    return date(y, first, 1), month_end(y, last), False
+
+
 def _season(m: re.Match[str], pub: date | None) -> Resolved:
     """ "this summer", "last winter", "in the spring of 2023": the season's months (northern hemisphere); without a
     year, "last" is the latest one ended before `published`, "next" the first begun after it, otherwise the latest
     begun by it."""
-    first, last = _seasons()[m["season"].lower()]
+    first, last = month_spans("seasons")[m["season"].lower()]
     wraps = last < first
 
     def bounds(y: int) -> tuple[date, date]:
@@ -199,6 +226,8 @@ def _relative(m: re.Match[str], pub: date | None) -> Resolved:
     unit, shift = date_lexicon().relative[re.sub(r"\s+", " ", m["rel"].lower())]
     if unit == "day":
         start = end = pub + timedelta(days=shift)
+    elif unit == "past":
+        start, end = pub - timedelta(days=shift), pub
     elif unit == "weekend":
         start = pub - timedelta(days=(pub.weekday() - 5) % 7)
         end = start + timedelta(days=1)
@@ -211,7 +240,7 @@ def _relative(m: re.Match[str], pub: date | None) -> Resolved:
     else:
         start, end = date(pub.year + shift, 1, 1), date(pub.year + shift, 12, 31)
     start, end = _part(start, end, m["part"])
-    return start, min(end, pub) if start <= pub else end, bool(m["part"])
+    return start, min(end, pub) if start <= pub else end, bool(m["part"]) or unit == "past"
 
 
 @cache
@@ -224,7 +253,8 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
     days = "|".join(calendar.day_name)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.parts)
     parts = r"(?:the\s+)?(?P<part>" + words + r")[-\s]+(?:the\s+)?"
-    seasons = "|".join(_seasons())
+    seasons = "|".join(month_spans("seasons"))
+    fractions = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in month_spans("fractions"))
     rules: list[tuple[str, Callable[[re.Match[str], date | None], Resolved]]] = [
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", _full),
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?:Juche\s+\d{1,3}\s+)?\(" + _YEAR + r"\)", _full),
@@ -235,6 +265,11 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
         (_LEAD + r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b", _iso),
         (r"(?:(?P<lead>between|from)\s+)" + r"(?P<y1>(?:19|20)\d\d)\s+(?:and|to)\s+(?P<y2>(?:19|20)\d\d)\b", _range),
         (_LEAD + r"(?P<y1>(?:19|20)\d\d)\s*(?:-|–|and)\s*(?P<y2>(?:19|20)\d\d)\b" + _NOT_UNIT, _range),
+        (_LEAD + r"(?P<y1>(?:19|20)\d\d)\s*(?:-|–|/)\s*(?P<y2>\d\d)\b(?!-)" + _NOT_UNIT, _range),
+        (
+            r"(?:the\s+)?(?P<fraction>" + fractions + r")\s+of\s+(?:" + _YEAR + r"\b|(?P<rel>last|this|next)\s+year\b)",
+            _fraction,
+        ),
         (_LEAD + r"(?:the\s+)?(?:" + parts + r")?(?P<decade>(?:19|20)\d0)'?s\b", _decade),
         (_LEAD + parts + _YEAR + r"\b", _part_year),
         (_LEAD + _MONTH + r"\s+(?:of\s+)?" + _YEAR + r"\b", _month_year),
