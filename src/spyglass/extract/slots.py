@@ -243,7 +243,8 @@ def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
     """ "X was behind the theft", "X is responsible for the attack", "X took samples during a visit to Y", "the
     FBI attributed the theft to X", "a theft the FBI blamed on X": X."""
     blamer = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
-    blamer = blamer or next((c for c in noun.children if c.dep_ in ("relcl", "acl")), None)
+    inner = [o for p in noun.children if p.dep_ == "prep" for o in _objects(p)]  # a clause hung on "from X"
+    blamer = blamer or next((c for n in (noun, *inner) for c in n.children if c.dep_ in ("relcl", "acl")), None)
     if blamer is not None and lemma_of(blamer, lex) in lex.blame_verbs:
         return [o for p in blamer.children if p.dep_ == "prep" and p.lower_ in ("to", "on") for o in _objects(p)]
     if noun.dep_ != "pobj":
