@@ -42,7 +42,7 @@ Kim Jong Un watched the launch and praised the scientists of the Academy of Defe
 South Korea's Joint Chiefs of Staff said the missile flew about 1,000 kilometres before landing in the sea.
 
 Last month Kim Jong Un visited the Kangdong Machine Plant, where launchers are built, according to Yonhap.
-<script>document.title = "pwned"</script> <img src=x onerror="document.title='pwned'">
+<script>document.title = "pwned"</script> <img src=x onerror="document.title='pwned'"> was left in the page.
 """
 
 
