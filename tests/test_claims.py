@@ -186,6 +186,12 @@ ATTRIBUTION = [
         [],
     ),
     (
+        "a paragraph after a closing quote is a new paragraph",
+        'Lewis said the embargo was weak. "It leaks everywhere."\n\nOn Tuesday, Karawang Trading shipped nickel '
+        "to Iran.",
+        [],
+    ),
+    (
         "nested: X, citing Y, reported",
         "Yonhap, citing customs records, reported that Karawang Trading shipped nickel to Iran.",
         ["Yonhap", "customs records"],
@@ -337,6 +343,12 @@ def test_reporting_verb_coordinated_after_the_clause(parser):
     entities = {**ENTS, "Kim Jong Un": (PER, ()), "Kangson Plant": (EntityType.FACILITY, ())}
     events, _ = annotate(parser, text, entities)
     assert [[s.name for s in e.claim.sources] for e in events] == [["the state-run Yonhap News Agency"]]
+
+
+def test_quoted_paragraph_with_its_own_speaker_starts_afresh(parser):
+    text = 'Karawang Trading was fined, according to Yonhap.\n\n"Iran will pay a price for this," Lewis pledged.'
+    events, _ = annotate(parser, text, ENTS)
+    assert [(e.type.value, e.claim.sources) for e in events] == [("DECLARATION", [])]
 
 
 def test_sources_point_at_entities(parser):

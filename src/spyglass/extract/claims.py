@@ -18,9 +18,25 @@ from spyglass.extract.triggers import is_parsed
 from spyglass.model import Certainty, Claim, EntityType, Source
 
 
+def _start(sent: Span) -> int:
+    """Where a sentence's own text starts: the parser may open it with the closing quote and the blank line of
+    the paragraph before ('"\n\nOn Tuesday, ...')."""
+    lead = []
+    for t in sent:
+        if t.is_alpha or t.is_digit:
+            break
+        lead.append(t)
+    spaces = [t for t in lead if t.is_space]
+    return spaces[-1].idx + len(spaces[-1].text) if spaces else sent.start_char
+
+
 def paragraph_of(sent: Span) -> int:
-    """Paragraph number of a sentence: the count of line breaks before it."""
-    return sent.doc.text.count("\n", 0, sent.start_char)
+    """Paragraph number of a sentence: the count of line breaks before its own text."""
+    return sent.doc.text.count("\n", 0, _start(sent))
+
+
+def _opens_quote(sent: Span) -> bool:
+    return sent.doc.text[_start(sent) : sent.end_char].lstrip()[:1] in QUOTES
 
 
 def _subject(verb: Token) -> Token | None:
@@ -153,7 +169,7 @@ def claim_for(token: Token, state: Discourse) -> Claim:
         frame = Frame(sources, frames[0].cue)
     elif hearsay(token, lex) and state.latest is not None:
         frame = state.latest
-    elif state.scope is not None and _in_scope(sent, state) and _continues(token, state):
+    elif state.scope is not None and _in_scope(sent, state, lex) and _continues(token, state):
         frame = state.scope
     else:
         return Claim(certainty=certainty, cue=cue)
@@ -166,7 +182,7 @@ def claim_for(token: Token, state: Discourse) -> Claim:
 def _continues(token: Token, state: Discourse) -> bool:
     """A sentence stays in the previous sentence's attribution when it goes on with the same report: no named
     actor of its own as subject ("The materials were then shipped ...", "It also sold ..."), or a quotation."""
-    if token.sent.text.lstrip()[:1] in QUOTES:
+    if _opens_quote(token.sent):
         return True
     clause = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")), token)
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -194,17 +210,30 @@ def note_sentence(sent: Span, state: Discourse) -> None:
     if frames:
         frame = Frame([s for f in reversed(frames) for s in f.sources], frames[0].cue)
         state.scope, state.scope_paragraph, state.latest = frame, paragraph_of(sent), frame
-    elif state.scope is not None and _in_scope(sent, state):
+    elif state.scope is not None and _in_scope(sent, state, lex):
         state.scope_paragraph = paragraph_of(sent)
     else:
         state.scope = None
 
 
-def _in_scope(sent: Span, state: Discourse) -> bool:
-    """A sentence is in the running scope in the paragraph that set it, and, when it opens with a quotation, in
-    the paragraphs right after it (a quoted paragraph goes on with the speaker named before: the scope is still
-    running only if no sentence in between left it)."""
-    return state.scope_paragraph == paragraph_of(sent) or sent.text.lstrip()[:1] in QUOTES
+def _in_scope(sent: Span, state: Discourse, lex: ClaimLexicon) -> bool:
+    """A sentence is in the running scope in the paragraph that set it, and, when it opens with a quotation and
+    names no speaker of its own, in the paragraphs right after it (a quoted paragraph goes on with the speaker
+    named before: the scope is still running only if no sentence in between left it)."""
+    if state.scope_paragraph == paragraph_of(sent):
+        return True
+    return _opens_quote(sent) and not _tagged_quote(sent, lex)
+
+
+def _tagged_quote(sent: Span, lex: ClaimLexicon) -> bool:
+    """The sentence names its own speaker: a reporting verb with a subject, or any clause whose subject stands
+    outside the quotation ('"...," Kim pledged')."""
+    if any(t.lemma_.lower() in lex.attribution and _subject(t) is not None for t in sent):
+        return True
+    marks = [t.i for t in sent if t.text in QUOTES]
+    if len(marks) < 2:
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and not marks[0] < t.i < marks[-1] for t in sent)
 
 
 def _window_claim(token: Token, state: Discourse, lex: ClaimLexicon) -> Claim:
