@@ -324,6 +324,12 @@ CASES = [
         ],
     ),
     (
+        "a speech verb coordinated inside what was said keeps the speaker",
+        "Kim Jong Un said the test went well and declared that the Hwasong-11 would be deployed soon.",
+        {**KIM, "Hwasong-11": (WPN, ())},
+        [("DECLARATION", {"speaker": {"Kim Jong Un"}, "subject": {"Hwasong-11"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

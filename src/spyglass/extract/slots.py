@@ -13,8 +13,9 @@ from collections import defaultdict
 from spacy.tokens import Token
 
 from spyglass.extract.entity_index import EntityIndex
-from spyglass.extract.event_lexicon import EventLexicon, Frame
+from spyglass.extract.event_lexicon import EventLexicon, Frame, claim_lexicon, event_lexicon
 from spyglass.extract.triggers import Trigger, is_future, lemma_of
+from spyglass.model import EventType
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
 GERUND_PREPS = frozenset({"for", "of", "with", "over"})
@@ -94,11 +95,20 @@ def _controller(verb: Token) -> list[Token]:
     for _ in range(4):
         if h.dep_ not in ("xcomp", "conj", "advcl") or h.head.i == h.i:
             return []
+        if h.dep_ == "conj" and _speech(h) and h.head.dep_ == "ccomp" and _speech(h.head.head):
+            h = h.head  # "X said that A happened and announced that B": the parser hung "announced" on "happened"
         h = h.head
         subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subj:
             return subj
     return []
+
+
+def _speech(verb: Token) -> bool:
+    """A verb that reports or declares ("said", "announced", "declared")."""
+    lemma = verb.lemma_.lower()
+    declares = any(s.type is EventType.DECLARATION for s in event_lexicon().verbs.get(lemma, ()))
+    return declares or lemma in claim_lexicon().attribution
 
 
 def _verb_slots(verb: Token, frame: Frame) -> Slots:
