@@ -283,3 +283,9 @@ def test_general_site_word_refers_to_the_named_facility(nlp, text, name, descrip
 def test_numbered_plant_keeps_its_number(nlp):
     find(clusters(nlp, "Lukashenko toured the 558 Aircraft Repair Plant in June."), FAC, "558 Aircraft Repair Plant")
     assert all(c.name != "2023 Machine Factory" for c in clusters(nlp, "In 2023 Machine Factory workers struck."))
+
+
+def test_family_firm_names_and_list_names(nlp):
+    found = clusters(nlp, "Rahim and Sons Private Limited was added to the Specially Designated Nationals list.")
+    find(found, ORG, "Rahim and Sons Private Limited")
+    assert all("Nationals" not in c.name for c in found)
