@@ -80,6 +80,18 @@ CASES = [
         WEDNESDAY,
     ),
     (
+        "a relative clause on the event noun tells of the event",
+        "Kim Jong Un praised the test of the Hwasong-18, which he watched on Monday.",
+        "TEST",
+        MONDAY,
+    ),
+    (
+        "so does one on what its of-phrase names",
+        "Kim Jong Un spoke about the test of new Hwasong-18 missiles which he watched on Monday.",
+        "TEST",
+        MONDAY,
+    ),
+    (
         "a firm's founding does not date its shipment",
         "Karawang Trading, founded in 2010, shipped nickel to Iran.",
         "TRANSFER",

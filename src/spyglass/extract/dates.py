@@ -106,6 +106,7 @@ def _trigger_clause(trigger: Token) -> set[int]:
         if node.dep_ == "acl" and node.head.dep_ == "dobj":
             out.add(node.head.head.i)  # "saw the tanker taking on cargo": seen when it happened
         return out
+    out |= _describing_clauses(trigger)
     reporting = claim_lexicon().attribution
     for _ in range(6):
         if (
@@ -120,6 +121,13 @@ def _trigger_clause(trigger: Token) -> set[int]:
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "xcomp":
             break
     return out
+
+
+def _describing_clauses(noun: Token) -> set[int]:
+    """Relative clauses on an event noun, or on what its "of" names, tell of the event itself ("the launch, which
+    took place on Monday", "the test-fire of missiles which he watched last month")."""
+    ofs = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return {c.i for n in (noun, *ofs) for c in n.children if c.dep_ == "relcl"}
 
 
 def _simultaneous(verb: Token) -> bool:
