@@ -160,3 +160,14 @@ def test_traded_parties_and_generic_words_are_not_items(nlp, text, absent):
 def test_designator_names_its_weapon_past_lowercase_words(nlp, text, name, mention):
     weapons = [c for c in nlp(text)._.sg_entities if c.type is WPN]
     assert [(c.name, [m.text for m in c.mentions]) for c in weapons] == [(name, [mention])]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Kim watched a test-firing of the new-type 240mm guided rockets.", "new-type 240mm guided rockets"),
+        ("The factory makes 122mm artillery rockets.", "122mm artillery rockets"),
+    ],
+)
+def test_calibre_and_guidance_words_name_the_weapon(nlp, text, name):
+    assert [c.name for c in nlp(text)._.sg_entities if c.type is WPN] == [name]

@@ -50,6 +50,8 @@ class Cluster:
 def designator(m: Span) -> str:
     """A weapon's name without the class words after its designator ("Hwasong-11 tactical ballistic missile" →
     "Hwasong-11"): the capitalised words up to the first lowercase one."""
+    if m[0].is_lower or m[0].like_num:
+        return m.text  # a class phrase ("122mm artillery rockets"), no designator
     cut = next((t.i for t in m if t.is_lower and t.i > m.start and m.doc[t.i - 1].text != "-"), m.end)
     return m.doc[m.start : cut].text
 

@@ -22,6 +22,7 @@ from spyglass.model import EntityType
 YEAR = re.compile(r"^(19|20)\d\d$")
 STOP_DEPS = frozenset({"det", "nummod", "poss", "case", "predet", "quantmod", "cc", "conj", "prep", "appos", "acl"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+CALIBRES = frozenset({"mm", "cm", "millimetre", "millimeter", "calibre", "caliber"})
 
 
 @dataclass(frozen=True)
@@ -117,9 +118,12 @@ def modifies(doc: Doc, i: int) -> bool:
         return True
     if tok.text[:1].isupper() and any(c.isdigit() for c in tok.text):
         return True  # a model designator, whatever the tagger made of it ("IR-6")
+    if tok.lower_ in CALIBRES:
+        return True
     if tok.like_num:
         model = i > 0 and doc[i - 1].pos_ == "PROPN" and not YEAR.match(tok.text)  # "Rotax 914 engines"
-        return model or (i + 1 < len(doc) and glued_hyphen(doc, i + 1))
+        calibre = i + 1 < len(doc) and doc[i + 1].lower_ in CALIBRES  # "240mm rockets"
+        return model or calibre or (i + 1 < len(doc) and glued_hyphen(doc, i + 1))
     if tok.pos_ == "VERB":
         return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound")
     return tok.pos_ == "ADV" and tok.lower_.endswith("ly") and doc[i + 1].tag_ == "VBN"
@@ -139,7 +143,8 @@ def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int])
     while start > first and modifies(doc, start - 1):
         start -= 1
     for i in range(start, head.i):
-        quantity = doc[i].pos_ != "NOUN" and doc[i].lower_ in skip  # "a dozen such valves", "hundreds more valves"
+        # "a dozen such valves", "hundreds more valves" (but "new-type rockets" keeps its hyphenated word)
+        quantity = doc[i].pos_ != "NOUN" and doc[i].lower_ in skip and not glued_hyphen(doc, i + 1)
         if quantity or (i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1))):
             start = i + 1
     if start > 0 and doc[start - 1].tag_ == "TO" and start < head.i:
