@@ -345,6 +345,26 @@ def test_reporting_verb_coordinated_after_the_clause(parser):
     assert [[s.name for s in e.claim.sources] for e in events] == [["the state-run Yonhap News Agency"]]
 
 
+ASIDES = [
+    (
+        "an aside with its own actor is outside the report",
+        "According to Yonhap, Karawang Trading shipped nickel to CNS, which Lewis designated in May.",
+        [("TRANSFER", ["Yonhap"]), ("SANCTION", [])],
+    ),
+    (
+        "a speech tag closing the sentence covers the aside",
+        "Karawang Trading shipped nickel to CNS, which Lewis designated in May, Yonhap said.",
+        [("TRANSFER", ["Yonhap"]), ("SANCTION", ["Yonhap"])],
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "text", "claims"), ASIDES, ids=[c[0] for c in ASIDES])
+def test_asides(parser, case, text, claims):
+    events, _ = annotate(parser, text, ENTS)
+    assert sorted((e.type.value, [s.name for s in e.claim.sources]) for e in events) == sorted(claims)
+
+
 def test_quoted_paragraph_with_its_own_speaker_starts_afresh(parser):
     text = 'Karawang Trading was fined, according to Yonhap.\n\n"Iran will pay a price for this," Lewis pledged.'
     events, _ = annotate(parser, text, ENTS)

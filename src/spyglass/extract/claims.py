@@ -120,12 +120,34 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
                     frames.append(Frame([source_of(owner, state, lex)], f"{node.text} of"))
         if node.head.i == node.i:
             break
+        if _aside(node, state):
+            return frames + _closing_tag(token, lex, state)
         below, child, node = child, node, node.head
     framed = child is not None and child.dep_ not in ("nsubj", "nsubjpass", "agent")
     for verb, subj in _speech_tags(token, node, lex):
         if verb.i != node.i or not framed:
             frames.append(Frame([source_of(subj, state, lex)], verb.text, lex.attribution[verb.lemma_.lower()]))
     return frames
+
+
+def _closing_tag(token: Token, lex: ClaimLexicon, state: Discourse) -> list[Frame]:
+    """An aside is still within a speech tag closing its sentence ("X rode a tractor, which the factory began
+    producing in July, KCNA said"): a reporting root whose speaker follows the trigger."""
+    root = token.sent.root
+    subj = _subject(root)
+    if root.lemma_.lower() not in lex.attribution or subj is None or subj.left_edge.i < token.i:
+        return []
+    return [Frame([source_of(subj, state, lex)], root.text, lex.attribution[root.lemma_.lower()])]
+
+
+def _aside(clause: Token, state: Discourse) -> bool:
+    """A relative clause set off by a comma with a named actor of its own is the writer's aside, outside the
+    report around it ("According to court papers, X shipped them to Y, which the Commerce Department has
+    placed on its Entity List")."""
+    if clause.dep_ != "relcl" or clause.i == 0 or clause.left_edge.nbor(-1).text != ",":
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(state.index.cluster(s) is not None for s in subjects)
 
 
 def _speech_tags(token: Token, root: Token, lex: ClaimLexicon) -> list[tuple[Token, Token]]:
