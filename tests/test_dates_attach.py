@@ -48,6 +48,12 @@ CASES = [
     ),
     ("a header line is no lead", "Monday, May 6, 2024\n\nHe watched a test of a Hwasong-18.", "TEST", None),
     (
+        "a report's date in the sentence does not stop it",
+        f"{VISITED} He watched a test of a Hwasong-18 there, KCNA said on Tuesday.",
+        "TEST",
+        MONDAY,
+    ),
+    (
         "the act a report reports dates the next sentence, the report's day does not",
         "Kim Jong Un visited the Sohae Satellite Launching Station on Monday, KCNA said on Tuesday. He watched a test "
         "of a Hwasong-18 there.",

@@ -160,17 +160,25 @@ def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = 
     the date of a report of it ("KCNA reported on Saturday that ..."), unless the reporting verb is in
     `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...").
     Failing that, the day its subject or object was made public ("an indictment unsealed on Wednesday charges
-    ..."); failing that, a dateless sentence telling a past act continues the story before it ("On Monday North
-    Korea fired a missile. It was launched from ...") and takes its date."""
+    ..."); failing that, a sentence telling a past act with no date but a report's continues the story before it
+    ("On Monday North Korea fired a missile. It was launched from ..., the JCS said on Tuesday") and takes its
+    date."""
     sent = trigger.sent
     here = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
     if not trigger.doc.has_annotation("DEP"):
         return _nearest(trigger, here, lambda span: not _after_reporting_word(span))
     clause = _trigger_clause(trigger) | announcers
     own = _nearest(trigger, here, lambda span: _governed(span, trigger, clause))
-    if own is not None or here:
-        return own or _nearest(trigger, here, lambda span: _made_public(span, trigger, clause))
+    own = own or _nearest(trigger, here, lambda span: _made_public(span, trigger, clause))
+    if own is not None or not all(_reports(d, trigger.doc) for d in here):
+        return own
     return _previous_sentence_date(trigger, dates)
+
+
+def _reports(d: DateExpr, doc: Doc) -> bool:
+    """Whether a date times a report ("..., the ministry said on Tuesday")."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    return span is not None and _clause_head(span.root, span.sent.root).lemma_ in claim_lexicon().attribution
 
 
 def _nearest(trigger: Token, dates: list[DateExpr], accept: Callable[[Span], bool]) -> DateSpan | None:
