@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from spyglass.model import EntityType
-from test_events_builder import annotate, load_parser
+from test_events_builder import annotate, load_blank, load_parser
 
 parser = pytest.fixture(load_parser, name="parser")
 PUB = date(2024, 5, 10)  # a Friday
@@ -147,3 +147,17 @@ def test_a_definite_event_noun_joins_the_event_it_refers_to(parser):
     text = "On Monday North Korea fired a Hwasong-18. Kim Jong Un watched the launch."
     events, _ = annotate(parser, text, ENTITIES, published=PUB)
     assert [(e.trigger.text, e.date.start) for e in events] == [("fired", MONDAY)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Karawang Trading shipped nickel to Iran in April.", date(2024, 4, 1)),
+        ("Karawang Trading shipped nickel to Iran, the firm said on Friday.", None),
+    ],
+    ids=["nearest date", "a date after a reporting word"],
+)
+def test_without_a_parse(text, expected):
+    events, _ = annotate(load_blank(), text, ENTITIES, published=PUB)
+    (event,) = [e for e in events if e.type.value == "TRANSFER"]
+    assert (event.date.start if event.date else None) == expected
