@@ -298,6 +298,14 @@ DESCRIBED = [
         [("Two officials", None)],
     ),
     (
+        "'he said' far from the person it stands for",
+        "Lewis toured the port on Monday. "
+        + "The port handles grain, timber, coal, cement, steel, fertiliser and fuel for the northern provinces. " * 4
+        + "Karawang Trading shipped nickel to Iran, he said.",
+        {},
+        [("Lewis", "Lewis")],
+    ),
+    (
         "state media, no outlet named",
         "Karawang Trading shipped nickel to Iran, state media reported.",
         {},

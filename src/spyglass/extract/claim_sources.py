@@ -33,6 +33,7 @@ SPEAKER_PRONOUNS = {
 DASHES = frozenset({"-", "--", "—", "–"})
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 COMPANY_REACH = 80  # tokens back to look for the company "the company" refers to
+PRONOUN_REACH = 150  # tokens back to look for what a speaker pronoun stands for
 
 
 @dataclass
@@ -216,7 +217,7 @@ def _nearest(token: Token, kinds: frozenset[EntityType], state: Discourse) -> En
     """The nearest entity of the kinds before a pronoun. A place in the pronoun's own sentence is what the
     sentence is about, not who speaks; behind a quotation or clause ("..., they said") nothing in it speaks."""
     tagged = _tagged(token)
-    for i in range(token.i - 1, max(-1, token.i - 60), -1):
+    for i in range(token.i - 1, max(-1, token.i - PRONOUN_REACH), -1):
         found = state.index.at.get(i)
         if found is None or found[0].type not in kinds:
             continue
