@@ -170,6 +170,17 @@ ATTRIBUTION = [
         ["Yonhap"],
     ),
     (
+        "a report inside a subordinate clause sets no running scope",
+        "Lewis has studied the trade since 2010, when he said Karawang Trading was fined. It also shipped nickel "
+        "to Iran.",
+        [],
+    ),
+    (
+        "scope stops at a coordinated clause whose shared subject is a named actor",
+        "Lewis said Karawang Trading was fined. CNS tracks the trade and has shipped nickel to Iran since 2019.",
+        [],
+    ),
+    (
         "paragraph scope ends",
         "Yonhap said the firm was under investigation.\n\nKarawang Trading shipped nickel to Iran.",
         [],

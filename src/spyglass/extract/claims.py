@@ -208,6 +208,8 @@ def _continues(token: Token, state: Discourse) -> bool:
         return True
     clause = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")), token)
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and (shared := _subject(clause)) is not None:
+        subjects = [shared]  # "AERO develops missiles and has been on the Entity List": AERO
     actors = SPEAKERS | {EntityType.LOCATION}
     return not any(getattr(state.index.cluster(t), "type", None) in actors for s in subjects for t in s.subtree)
 
@@ -221,11 +223,12 @@ def _dedupe(sources: list[Source]) -> list[Source]:
 
 
 def note_sentence(sent: Span, state: Discourse) -> None:
-    """Record the attribution frame a sentence sets for the sentences after it in its paragraph."""
+    """Record the attribution frame a sentence sets for the sentences after it in its paragraph: a reporting
+    verb on its main clause, not one inside a subordinate clause ("..., when it said it had ...")."""
     lex = claim_lexicon()
     if not is_parsed(sent.doc):
         return
-    complements = [t for t in sent if t.dep_ in ("ccomp", "xcomp")]
+    complements = [t for t in sent if t.dep_ in ("ccomp", "xcomp") and not _subordinate(t.head)]
     frames = max((_frames_on_path(t, state, lex) for t in complements), key=len, default=[])
     if not frames:
         frames = [f for f in _frames_on_path(sent.root, state, lex) if f.cue == "according to"]
@@ -236,6 +239,15 @@ def note_sentence(sent: Span, state: Discourse) -> None:
         state.scope_paragraph = paragraph_of(sent)
     else:
         state.scope = None
+
+
+def _subordinate(verb: Token) -> bool:
+    """The verb stands in a relative or adverbial clause ("..., when it said it had ...", "a missile it said
+    could ..."); a participle sharing the main subject ("..., saying that ...") is no such clause."""
+    for node in (verb, *verb.ancestors):
+        if node.dep_ in ("relcl", "acl") or (node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children)):
+            return True
+    return False
 
 
 def _in_scope(sent: Span, state: Discourse, lex: ClaimLexicon) -> bool:
