@@ -175,6 +175,11 @@ def test_metadata(text: str, title: str | None, byline: str | None, dateline: st
         ("CYBER | May 22, 2024", date(2024, 5, 22)),
         ("12 March 2024 • 6:45pm", date(2024, 3, 12)),
         ("Saturday, October 21, 2023 - 08:10 PKT", date(2023, 10, 21)),
+        ("Juche 114 (2025) 2025.03.08.", date(2025, 3, 8)),
+        ("Juche 114 (2025) 3. 8. Saturday", date(2025, 3, 8)),
+        ("2025.03.08", date(2025, 3, 8)),
+        ("Published March 8, 2025 Updated about 6 hours ago", date(2025, 3, 8)),
+        ("Sunday 9 March 2025 10.02 GMT", date(2025, 3, 9)),
     ],
 )
 def test_date_line(line: str, published: date | None) -> None:

@@ -9,9 +9,12 @@ from datetime import date
 
 from spyglass.ingest.cues import metadata_cues
 
-_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+|(?<=\d{4})\s+(?=by\s)")  # "May 2, 2024 by Jane Doe" splits too
+# Segments of a metadata line; "May 2, 2024 by Jane Doe" and "June 19, 2026 Updated 6 hours ago" split too.
+_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+|(?<=\d{4})\s+(?=by\s)|\s+(?=[Uu]pdated\b)")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z][a-z]+)*|[A-Z]\.")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+# Year first, then month and day: "2026.04.17", "2024/3/9", and the North Korean "(2026) 10. 2." after a Juche year.
+_NUMERIC_DATE = re.compile(r"\b(?P<year>(19|20)\d\d)\)?\s*[./-]?\s*(?P<month>\d{1,2})\s*[./-]\s*(?P<day>\d{1,2})\b")
 _SENTENCE_END = re.compile(r"[.:;,][\"'”’)\]]*$")
 _MAX_OTHER_WORDS = 4  # a segment beside the date: section label, time and zone, "4 min read"
 
@@ -88,7 +91,8 @@ def _is_metadata(segment: str) -> bool:
     """A segment beside a date that is metadata, never prose: a byline, a name, or a few words with no stop."""
     words = segment.split()
     short = len(words) <= _MAX_OTHER_WORDS and not _SENTENCE_END.search(segment)
-    return short or byline_of(segment) is not None or _is_name(segment)
+    updated = words[0].casefold() == "updated" and len(words) <= 2 * _MAX_OTHER_WORDS  # "Updated about 6 hours ago"
+    return short or updated or byline_of(segment) is not None or _is_name(segment)
 
 
 def _is_name(text: str) -> bool:
@@ -117,6 +121,12 @@ def parse_date(text: str) -> date | None:
         return date.fromisoformat(text.strip()[:10])
     except ValueError:
         pass
+    # all digits: "2026.04.17" ("17 September 2023 10.02" has a month name and a time, for dateparser)
+    if not re.search("[A-Za-z]", text) and (m := _NUMERIC_DATE.search(text)):
+        try:
+            return date(int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        except ValueError:
+            return None
     if not _YEAR.search(text):
         return None
     import dateparser  # slow to import: only when a date line needs it
