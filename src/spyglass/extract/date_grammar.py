@@ -15,7 +15,6 @@ from functools import cache
 
 from spyglass.extract.event_lexicon import date_lexicon
 from spyglass.model import DateSpan
-from spyglass.packaged import data_yaml
 
 MONTHS = (
     {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -47,13 +46,6 @@ class DateExpr:
     start_char: int
     end_char: int
     span: DateSpan
-
-
-@cache
-def month_spans(key: str) -> dict[str, tuple[int, int]]:
-    """Named spans of months from `dates.yaml`: `seasons` ("summer": June to August, northern hemisphere) and
-    `fractions` of a year ("first half": January to June)."""
-    return {k: (v[0], v[1]) for k, v in data_yaml("events", "dates.yaml")[key].items()}
 
 
 def month_end(year: int, month: int) -> date:
@@ -159,7 +151,7 @@ def _fraction(m: re.Match[str], pub: date | None) -> Resolved:
         return None, None, False
     else:
         y = pub.year + RELATIVE_YEAR[m["rel"].lower()]
-    first, last = month_spans("fractions")[re.sub(r"\s+", " ", m["fraction"].lower())]
+    first, last = date_lexicon().fractions[re.sub(r"\s+", " ", m["fraction"].lower())]
     return date(y, first, 1), month_end(y, last), False
 
 
@@ -167,7 +159,7 @@ def _season(m: re.Match[str], pub: date | None) -> Resolved:
     """ "this summer", "last winter", "in the spring of 2023": the season's months (northern hemisphere); without a
     year, "last" is the latest one ended before `published`, "next" the first begun after it, otherwise the latest
     begun by it."""
-    first, last = month_spans("seasons")[m["season"].lower()]
+    first, last = date_lexicon().seasons[m["season"].lower()]
     wraps = last < first
 
     def bounds(y: int) -> tuple[date, date]:
@@ -253,8 +245,8 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
     days = "|".join(calendar.day_name)
     words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in lex.parts)
     parts = r"(?:the\s+)?(?P<part>" + words + r")[-\s]+(?:the\s+)?"
-    seasons = "|".join(month_spans("seasons"))
-    fractions = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in month_spans("fractions"))
+    seasons = "|".join(date_lexicon().seasons)
+    fractions = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in date_lexicon().fractions)
     rules: list[tuple[str, Callable[[re.Match[str], date | None], Resolved]]] = [
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", _full),
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?:Juche\s+\d{1,3}\s+)?\(" + _YEAR + r"\)", _full),

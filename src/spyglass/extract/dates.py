@@ -8,14 +8,12 @@ clause, never a report of it ("KCNA reported on Saturday that Kim visited ..."),
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.date_grammar import DateExpr, expressions
-from spyglass.extract.event_lexicon import claim_lexicon
+from spyglass.extract.event_lexicon import claim_lexicon, date_lexicon
 from spyglass.model import DateSpan
-from spyglass.packaged import data_yaml
 
 RANGE_OPENER = re.compile(r"(?<![\w-])(?P<lead>between|from)\s+\Z", re.IGNORECASE)
 RANGE_JOINT = {
@@ -214,13 +212,12 @@ def _made_public(span: Span, trigger: Token, clause: set[int]) -> bool:
     ..."); a date on other participles ("a firm founded in 2010") is the described thing's own."""
     head = _clause_head(span.root, trigger)
     noun = head.head
-    return head.dep_ == "acl" and head.lemma_ in _disclosing() and noun.dep_ in ARGUMENT_DEPS and noun.head.i in clause
-
-
-@cache
-def _disclosing() -> frozenset[str]:
-    """Verbs that make a document or measure public, from `dates.yaml`."""
-    return frozenset(data_yaml("events", "dates.yaml")["disclosing"])
+    return (
+        head.dep_ == "acl"
+        and head.lemma_ in date_lexicon().disclosing
+        and noun.dep_ in ARGUMENT_DEPS
+        and noun.head.i in clause
+    )
 
 
 def _previous_sentence_date(trigger: Token, dates: list[DateExpr]) -> DateSpan | None:

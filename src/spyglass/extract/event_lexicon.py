@@ -195,6 +195,9 @@ class DateLexicon:
     approximate: tuple[str, ...]
     parts: dict[str, tuple[int, int]]
     relative: dict[str, tuple[str, int]]
+    seasons: dict[str, tuple[int, int]]
+    fractions: dict[str, tuple[int, int]]
+    disclosing: frozenset[str]
 
 
 @cache
@@ -206,4 +209,7 @@ def date_lexicon() -> DateLexicon:
         approximate=tuple(raw["approximate"]),
         parts={k: (v[0], v[1]) for k, v in raw["parts"].items()},
         relative={k: (v[0], v[1]) for k, v in raw["relative"].items()},
+        seasons={k: (v[0], v[1]) for k, v in raw["seasons"].items()},
+        fractions={k: (v[0], v[1]) for k, v in raw["fractions"].items()},
+        disclosing=frozenset(raw["disclosing"]),
     )
