@@ -278,6 +278,18 @@ DESCRIBED = [
         [("a confidential report", None)],
     ),
     (
+        "data analysed by an organisation are its findings",
+        "Karawang Trading shipped nickel to Iran, according to leaked spreadsheets analysed by CNS.",
+        {},
+        [("leaked spreadsheets", "CNS")],
+    ),
+    (
+        "an event noun's relative clause reports it",
+        "The sale of nickel by Karawang Trading to Iran, which Yonhap attributed to Lewis, was the largest.",
+        {},
+        [("Yonhap", "Yonhap")],
+    ),
+    (
         "records of an organisation keep their words",
         "Karawang Trading shipped nickel to Iran, according to Malaysian customs records.",
         {"Malaysian customs": (ORG, ())},

@@ -120,7 +120,7 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     if cluster is not None and cluster.type in SPEAKERS | {EntityType.LOCATION}:
         return _entity_source(cluster, cluster.name, state)
     words = phrase(token)
-    if (owner := _owner(token, state, lex)) is not None:
+    if (owner := _owner(token, state)) is not None:
         return _entity_source(owner, words, state)
     lemma = token.lemma_.lower() or token.lower_
     nouns = speaker_nouns()
@@ -149,15 +149,13 @@ def _entity_source(cluster: EntityCluster, name: str, state: Discourse) -> Sourc
     return found
 
 
-def _owner(token: Token, state: Discourse, lex: ClaimLexicon) -> EntityCluster | None:
-    """A person, else an organisation, inside the phrase; for a report, the one it is by ("a report released on
-    Thursday by the analytics firm X", not "a report seen by X")."""
+def _owner(token: Token, state: Discourse) -> EntityCluster | None:
+    """A person, else an organisation, inside the phrase or its author ("a report by X", "a report released on
+    Thursday by the analytics firm X", "spreadsheets analysed by X"; not "a report seen by X")."""
     words = core(token)
-    if token.lemma_.lower() in lex.report_nouns:
-        agents = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
-        authored = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in speaker_nouns().authoring]
-        agents += [a for c in authored for a in c.children if a.dep_ == "agent"]
-        words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
+    authored = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in speaker_nouns().authoring]
+    agents = [a for c in authored for a in c.children if a.dep_ == "agent"]
+    words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
     inside = [c for t in words if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
     people = [c for c in inside if c.type is EntityType.PERSON]
     return (people or inside or [None])[0]

@@ -83,7 +83,7 @@ def _according(token: Token) -> Token | None:
 
 def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[Frame]:
     """Attribution frames from the trigger up to its root, innermost first."""
-    frames: list[Frame] = []
+    frames: list[Frame] = _reported_by_relative(token, state, lex)
     below, child, node = None, None, token
     while True:
         lemma = node.lemma_.lower()
@@ -138,6 +138,24 @@ def _closing_tag(token: Token, lex: ClaimLexicon, state: Discourse) -> list[Fram
     if root.lemma_.lower() not in lex.attribution or subj is None or subj.left_edge.i < token.i:
         return []
     return [Frame([source_of(subj, state, lex)], root.text, lex.attribution[root.lemma_.lower()])]
+
+
+def _reported_by_relative(token: Token, state: Discourse, lex: ClaimLexicon) -> list[Frame]:
+    """An event noun whose relative clause reports it ("the theft, which the FBI attributed to North Korea",
+    "the sale of X to Y, which KCNA reported": the clause may hang on the phrase's last noun): the clause's
+    subject is the source."""
+    frames: list[Frame] = []
+    if token.pos_ != "NOUN":
+        return frames
+    phrase = [t for t in token.subtree if t.dep_ != "relcl" or t.head.i == token.i or t.head in token.subtree]
+    relatives = [c for t in phrase for c in t.children if c.dep_ == "relcl" and c.lemma_.lower() in lex.attribution]
+    for clause in relatives:
+        pronoun = any(c.dep_ == "dobj" and c.lower_ in ("which", "that") for c in clause.children)
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if pronoun and subj is not None:
+            value = lex.attribution[clause.lemma_.lower()]
+            frames.append(Frame([source_of(subj, state, lex)], _cue(clause, subj), value))
+    return frames
 
 
 def _aside(clause: Token, state: Discourse) -> bool:
