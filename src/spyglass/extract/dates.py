@@ -12,6 +12,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.date_grammar import DateExpr, expressions
+from spyglass.extract.dateline import dateline_range
 from spyglass.extract.event_lexicon import claim_lexicon, date_lexicon
 from spyglass.model import DateSpan
 
@@ -21,8 +22,6 @@ RANGE_JOINT = {
     "from": re.compile(r"\s*(?:to|through|until|till|-|–)\s*", re.IGNORECASE),
 }
 SINCE = re.compile(r"(?<![\w-])since\s+\Z", re.IGNORECASE)
-DATELINE_HEAD = re.compile(r"[A-Z][\w.'’/ -]{1,40},\s*")
-DATELINE_TAIL = re.compile(r"\s*(?:\([^()\n]{1,40}\)\s*)?(?:--|—|–|-|:)")
 
 if not Doc.has_extension("sg_published"):
     Doc.set_extension("sg_published", default=None)
@@ -62,8 +61,8 @@ def _since(text: str, d: DateExpr, published: date | None) -> DateExpr:
 
 def _dateline(text: str, d: DateExpr) -> bool:
     """A date in a dateline ("SEOUL, March 4 (Yonhap) --") dates the report, not anything the story tells."""
-    line = text.rfind("\n", 0, d.start_char) + 1
-    return bool(DATELINE_HEAD.fullmatch(text, line, d.start_char) and DATELINE_TAIL.match(text, d.end_char))
+    start, end = dateline_range(text)
+    return start <= d.start_char and d.end_char <= end
 
 
 def find_dates(text: str, published: date | None) -> list[DateExpr]:

