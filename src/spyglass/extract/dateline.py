@@ -11,7 +11,6 @@ from spacy.tokens import Doc
 
 from spyglass.ingest.metadata import dateline_match
 
-
 SCAN = 400  # a dateline opens one of the first lines
 
 
