@@ -203,6 +203,12 @@ ATTRIBUTION = [
         [],
     ),
     (
+        "nested: X told Z, citing Y, that ... (citing hung on what was said)",
+        "Earlier this month, a source in the defense industry told Yonhap, citing managers of CNS, that Karawang "
+        "Trading had shipped nickel to Iran.",
+        ["a source in the defense industry", "managers of CNS"],
+    ),
+    (
         "nested: X, citing Y, reported",
         "Yonhap, citing customs records, reported that Karawang Trading shipped nickel to Iran.",
         ["Yonhap", "customs records"],
@@ -394,6 +400,13 @@ ASIDES = [
 def test_asides(parser, case, text, claims):
     events, _ = annotate(parser, text, ENTS)
     assert sorted((e.type.value, [s.name for s in e.claim.sources]) for e in events) == sorted(claims)
+
+
+def test_modal_on_a_nested_auxiliary(parser):
+    text = "Lewis said North Korea may have ground-tested the Hwasong-18 in May."
+    entities = {"Lewis": (PER, ()), "North Korea": (LOC, ()), "Hwasong-18": (EntityType.WEAPON, ())}
+    (event,), _ = annotate(parser, text, entities)
+    assert (event.claim.certainty.value, event.claim.cue) == ("possible", "may have")
 
 
 def test_quoted_paragraph_with_its_own_speaker_starts_afresh(parser):

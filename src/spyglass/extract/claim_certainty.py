@@ -60,7 +60,8 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
     lemma = node.lemma_.lower()
     negated = any(c.dep_ == "neg" for c in node.children)
     predicated = any(c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate for c in node.children)
-    for c in node.children:
+    nested = [g for c in node.children if c.dep_ == "aux" for g in c.children if g.dep_ == "aux"]
+    for c in [*node.children, *nested]:  # "may" hangs on "have" in "may have ground-tested"
         word = c.lower_
         if c.dep_ == "neg" and predicated:
             continue

@@ -63,11 +63,12 @@ def _quoter(verb: Token, lex: ClaimLexicon) -> Token | None:
     return None
 
 
-def _cited(verb: Token, subj: Token, state: Discourse, lex: ClaimLexicon) -> list[Source]:
-    """ "X, citing Y, reported ..." / "X reported, quoting Y, ...": Y speaks inside X."""
+def _cited(verb: Token, subj: Token, said: Token, state: Discourse, lex: ClaimLexicon) -> list[Source]:
+    """ "X, citing Y, reported ..." / "X reported, quoting Y, ..." / "X told TASS, citing Y, that ..." (the
+    parser may hang "citing" on what was said): Y speaks inside X."""
     quoting = [
         c
-        for head in (verb, subj)
+        for head in (verb, subj, said)
         for c in head.children
         if c.dep_ in ("advcl", "acl", "xcomp", "conj", "npadvmod") and c.lemma_.lower() in lex.quoting and c.i != verb.i
     ]
@@ -98,7 +99,8 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
         )
         if (
             child is not None
-            and child.dep_ not in ("nsubj", "nsubjpass", "agent", "conj")
+            and child.dep_ not in ("nsubj", "nsubjpass", "agent")
+            and not _coordinated(child)
             and not described  # "X dismissed the official who shipped ...": the official is no report
             and not set_apart(child, node)
         ):
@@ -106,7 +108,7 @@ def _frames_on_path(token: Token, state: Discourse, lex: ClaimLexicon) -> list[F
                 subj = _subject(node)
                 quoter = _quoter(node, lex) if subj is None else None
                 if subj is not None:
-                    sources = [source_of(subj, state, lex), *_cited(node, subj, state, lex)]
+                    sources = [source_of(subj, state, lex), *_cited(node, subj, child, state, lex)]
                     frames.append(Frame(sources, _cue(node, subj), lex.attribution.get(lemma) or Certainty.certain))
                 elif quoter is not None:
                     quoted = next((c for c in quoter.children if c.dep_ == "dobj"), None)
@@ -156,6 +158,12 @@ def _reported_by_relative(token: Token, state: Discourse, lex: ClaimLexicon) -> 
             value = lex.attribution[clause.lemma_.lower()]
             frames.append(Frame([source_of(subj, state, lex)], _cue(clause, subj), value))
     return frames
+
+
+def _coordinated(clause: Token) -> bool:
+    """A clause coordinated with the reporting verb is not what it reports ("X denied the report, and it said
+    ..."), unless "that" opens it (a complement the parser coordinated: "X told TASS, citing Y, that ...")."""
+    return clause.dep_ == "conj" and not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _aside(clause: Token, state: Discourse) -> bool:
