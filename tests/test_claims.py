@@ -209,6 +209,12 @@ ATTRIBUTION = [
         ["a source in the defense industry", "managers of CNS"],
     ),
     (
+        "a speech tag closing the sentence covers it, wherever the parser hung it",
+        "Lewis said the embargo was weak and that Karawang Trading had shipped nickel to Iran, Yonhap reported on "
+        "Monday.",
+        ["Yonhap", "Lewis"],
+    ),
+    (
         "nested: X, citing Y, reported",
         "Yonhap, citing customs records, reported that Karawang Trading shipped nickel to Iran.",
         ["Yonhap", "customs records"],
@@ -288,6 +294,12 @@ DESCRIBED = [
         "Karawang Trading shipped nickel to Iran, according to leaked spreadsheets analysed by CNS.",
         {},
         [("leaked spreadsheets", "CNS")],
+    ),
+    (
+        "imagery reviewed by an organisation is its finding",
+        "Satellite imagery reviewed by CNS shows Karawang Trading shipped nickel to Iran.",
+        {},
+        [("Satellite imagery", "CNS")],
     ),
     (
         "an event noun's relative clause reports it",

@@ -189,7 +189,23 @@ def _speech_tags(token: Token, root: Token, lex: ClaimLexicon) -> list[tuple[Tok
         beside = token.i < subj.left_edge.i and any(t.text == "," for t in token.doc[token.i : subj.left_edge.i])
         if verb.dep_ == "parataxis" or beside:
             out.append((verb, subj))
-    return out
+    final = _closing_speech(token, lex)
+    return [*out, final] if final is not None and all(final[0].i != v.i for v, _ in out) else out
+
+
+def _closing_speech(token: Token, lex: ClaimLexicon) -> tuple[Token, Token] | None:
+    """A speech tag closing the sentence after the trigger (", KCNA reported." / ", the ministry said on
+    Monday."), wherever the parser attached it: it covers the whole sentence."""
+    sent = token.sent
+    verbs = [t for t in sent if t.pos_ in ("VERB", "AUX") and t.i > token.i]
+    if not verbs or verbs[-1].lemma_.lower() not in lex.attribution:
+        return None
+    verb = verbs[-1]
+    tail = [t for t in sent[verb.i + 1 - sent.start :] if not t.is_punct and not t.is_space]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if len(tail) > 4 or subj is None or subj.left_edge.i <= token.i:
+        return None
+    return (verb, subj) if subj.left_edge.nbor(-1).text == "," else None
 
 
 def _speech_tag(verb: Token, lex: ClaimLexicon) -> bool:
