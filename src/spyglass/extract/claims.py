@@ -2,11 +2,13 @@
 
 Attribution frames are found on the path from the trigger up to its sentence root: a reporting verb whose
 complement holds the trigger ("X said that ..."), "S quotes T as saying", "according to X", "reports of ...",
-a reporting verb beside the quote ("“...,” Lewis said"), "X, citing Y, reported". A sentence without its own
-frame stays in the scope of the previous sentence's frame within its paragraph while it names no actor of its
-own, and so does a quoted paragraph right after it; hearsay without a speaker ("are said to have") keeps the
-latest source. Certainty cues are read on the trigger's own clause, which ends at a relative clause. Who a
-speaker phrase names is claim_sources.py's business.
+a relative clause reporting an event noun ("the theft, which the FBI attributed to ..."), a speech tag beside
+or closing the sentence ("“...,” Lewis said", "..., KCNA reported."), "X, citing Y, reported". A clause merely
+coordinated with a reporting verb, and a comma-set relative clause with a named actor of its own (an aside), lie
+outside its frame. A sentence without its own frame stays in the scope of the main-clause frame of the sentence
+before, within its paragraph, while it names no actor of its own, and so does a quoted paragraph right after it;
+hearsay without a speaker ("are said to have") keeps the latest source. Certainty is claim_certainty.py's
+business, who a speaker phrase names claim_sources.py's.
 """
 
 from spacy.tokens import Span, Token
