@@ -236,6 +236,12 @@ ATTRIBUTION = [
         ["Malaysian inspectors"],
     ),
     (
+        "a heading line the parser joined to the speaker phrase is left out",
+        "Our assessment\nSatellite imagery of a new workshop at the Kangson site suggests Karawang Trading shipped "
+        "nickel to Iran.",
+        ["Satellite imagery of a new workshop at the Kangson site"],
+    ),
+    (
         "a coordinated reporting verb shares its subject",
         "Lewis dismissed the claims as rumours and insisted that Karawang Trading shipped nickel to Iran.",
         ["Lewis"],

@@ -98,10 +98,10 @@ def _timed(prep: Token) -> bool:
 
 
 def phrase(token: Token) -> str:
-    """The words of a speaker phrase, without quotation marks (an apostrophe inside a word stays) and without a
-    parenthesis its core leaves open ("the Yonhap News Agency (YNA")."""
+    """The words of a speaker phrase, without quotation marks (an apostrophe inside a word stays), a heading line
+    the parser joined to it, and a parenthesis its core leaves open ("the Yonhap News Agency (YNA")."""
     words = core(token)
-    text = QUOTE_MARKS.sub("", token.doc[words[0].i : words[-1].i + 1].text)
+    text = QUOTE_MARKS.sub("", token.doc[words[0].i : words[-1].i + 1].text).strip().split("\n")[-1]
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")]
     return " ".join(text.split()).strip(" ,:;")
