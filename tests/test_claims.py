@@ -94,6 +94,16 @@ CERTAINTY = [
         "possible",
         "planned",
     ),
+    ("negated: no goods shipped", "No nickel was shipped to Iran by Karawang Trading.", [], "negated", "no"),
+    ("negated: shipped no goods", "Karawang Trading shipped no nickel to Iran.", [], "negated", "no"),
+    ("negated: has yet to", "Karawang Trading has yet to ship nickel to Iran.", [], "negated", "yet"),
+    (
+        "certain: no fewer than",
+        "Karawang Trading shipped nickel to no fewer than 40 buyers in Iran.",
+        [],
+        "certain",
+        None,
+    ),
     ("negated: unable to", "Karawang Trading was unable to ship nickel to Iran.", [], "negated", "unable"),
     (
         "negated: dismissed reports",

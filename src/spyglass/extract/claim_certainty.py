@@ -28,7 +28,7 @@ def certainty_of(token: Token, lex: ClaimLexicon) -> tuple[Certainty, str | None
     """The certainty cues of the trigger's clause, up to a relative clause, a coordinated clause with its own
     subject ("X has not joined ..., but Y announced") or the sentence root; a clause that complements an evidence
     noun reads that noun too ("no evidence that ..."); a whether-clause under a verb is unknown."""
-    found: list[tuple[Certainty, str]] = []
+    found: list[tuple[Certainty, str]] = [cue for cue in [_not_happened(token)] if cue is not None]
     child, node = None, token
     for _ in range(12):
         found += _cues_at(node, child, lex)
@@ -92,6 +92,17 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
     if child is not None and lemma in lex.attribution and lex.attribution[lemma] is not Certainty.certain:
         out.append((lex.attribution[lemma], node.text))
     return out
+
+
+def _not_happened(token: Token) -> tuple[Certainty, str] | None:
+    """ "No nickel was shipped", "X shipped no nickel", "X has yet to ship": the event did not take place."""
+    for c in token.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return Certainty.negated, f"no {c.text}"
+    pending = token.dep_ == "xcomp" and token.head.lemma_ == "have"
+    if pending and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.head.children):
+        return Certainty.negated, "yet to"
+    return None
 
 
 @cache
