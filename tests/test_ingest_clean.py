@@ -248,6 +248,16 @@ def test_headline_starting_with_a_date_word_is_a_title() -> None:
             "Min-seo Yoon",
             date(2024, 4, 4),
         ),
+        # a named reporter rather than the agency's name over the date; a particle in a name; an all-caps byline
+        (
+            "Yonhap News Agency\nDEFENSE | North Korea\n2025-03-04 10:12\n\n"
+            "North fires missile into East Sea\n\nBy Kim Ha-na",
+            "North fires missile into East Sea",
+            "Kim Ha-na",
+            date(2025, 3, 4),
+        ),
+        ("Valves seized in Rotterdam\n\nBy Anne van der Berg", "Valves seized in Rotterdam", "Anne van der Berg", None),
+        ("Hackers hit shipyard\n\nBY CHO MIN-JI [cho.minji@example.co.kr]", "Hackers hit shipyard", "CHO MIN-JI", None),
         # "Summary by the <group>"
         (
             "Enrichment report: cascades added\n\nSummary by the Nuclear Desk Group | 6 min read",
@@ -271,6 +281,7 @@ def test_headline_with_by_is_no_byline(headline: str) -> None:
 
 def test_agency_slash_dateline() -> None:
     assert clean_text(f"MINSK, March 4. /BELTA/. {BODY}").dateline == "MINSK"
+    assert clean_text(f"Tehran, IRNA - {BODY}").dateline == "Tehran"
 
 
 def test_page_furniture_after_the_story_goes() -> None:

@@ -16,7 +16,7 @@ from datetime import date
 from enum import Enum, auto
 
 from spyglass.ingest.cues import BoilerplateCues, boilerplate_cues, matches
-from spyglass.ingest.metadata import date_line, dateline_of, head_byline, is_headline
+from spyglass.ingest.metadata import date_line, dateline_of, head_byline, is_agency, is_headline
 
 _SPACES = re.compile(r"[^\S\n]+")
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
@@ -189,9 +189,11 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
                 for line in members:
                     line.mark = Mark.META
     rest = [x for group in zone for x in group if x.mark is Mark.BODY]
-    for line in rest:
-        if head.byline is None and (byline := head_byline(line.text)):
-            head.byline, line.mark = byline, Mark.META
+    bylines = [(line, found) for line in rest if (found := head_byline(line.text))]
+    for line, _ in bylines:
+        line.mark = Mark.META
+    if bylines and (head.byline is None or is_agency(head.byline)):  # a named reporter before a bare agency
+        head.byline = min(bylines, key=lambda b: is_agency(b[1]))[1]
     rest = [x for x in rest if x.mark is Mark.BODY]
     if known_title:
         titles = [x for x in rest if _same(x.text, known_title)]

@@ -31,10 +31,15 @@ def is_headline(line: str) -> bool:
     )
 
 
+def is_agency(name: str) -> bool:
+    """A news agency or outlet of the cues."""
+    return name.casefold() in metadata_cues().agencies
+
+
 def byline_of(line: str) -> str | None:
     """The byline a line states: a bare agency or outlet name, or "By Jane Doe"."""
     cues = metadata_cues()
-    if line.casefold() in cues.agencies:
+    if is_agency(line):
         return line
     for pattern in cues.byline_patterns:
         if m := pattern.match(line):
