@@ -330,6 +330,19 @@ DESCRIBED = [
         [("Malaysian customs records", "Malaysian customs")],
     ),
     (
+        "the ministry: the organisation named before whose name holds the head noun",
+        "The Malaysian Trade Ministry fined Lewis in May.\n\nKarawang Trading shipped nickel to Iran, the ministry "
+        "said.",
+        {"Malaysian Trade Ministry": (ORG, ())},
+        [("the ministry", "Malaysian Trade Ministry")],
+    ),
+    (
+        "the research group is not another group",
+        "The Lazarus Group hacked CNS in May.\n\nLewis shipped nickel to Iran, the research group said.",
+        {"Lazarus Group": (ORG, ())},
+        [("the research group", None)],
+    ),
+    (
         "state media: the state outlet the document names",
         "Karawang Trading shipped nickel to Iran, state media reported. IRNA said the cargo arrived in May.",
         {"IRNA": (ORG, ())},

@@ -33,6 +33,7 @@ SPEAKER_PRONOUNS = {
 DASHES = frozenset({"-", "--", "—", "–"})
 ORDINALS = {"first": 0, "second": 1, "third": 2, "fourth": 3, "fifth": 4}
 COMPANY_REACH = 80  # tokens back to look for the company "the company" refers to
+NAME_REACH = 300  # tokens back to look for the organisation "the ministry" refers to
 PRONOUN_REACH = 150  # tokens back to look for what a speaker pronoun stands for
 
 
@@ -109,8 +110,9 @@ def phrase(token: Token) -> str:
 
 def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     """The source a speaker phrase names: its entity; a person or else an organisation inside it ("White House
-    spokesman John Kirby", "analysts at CNS") or behind a report ("a report released by X"); the outlet a
-    description refers back to ("the newspaper"); the latest company before "the company"; the state outlet the
+    spokesman John Kirby", "analysts at CNS") or behind a report ("a report released by X"); the organisation
+    named before whose name holds the description's head ("the ministry"); the outlet a description refers back to
+    ("the newspaper"); the latest company before "the company"; the state outlet the
     document names for "state media"; the latest unnamed source of the same kind ("the official"); or its words."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = token.head.head  # "a German company, which told investigators ...": the company
@@ -125,6 +127,8 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     lemma = token.lemma_.lower() or token.lower_
     nouns = speaker_nouns()
     definite = any(c.lower_ in DEFINITE for c in token.children)
+    if definite and (named := _named_by_head(token, lemma, state)) is not None:
+        return Source(entity=named.id, name=words)  # "the ministry said": the Foreign Ministry named before
     if lemma in lex.outlet_nouns and state.last_outlet is not None:
         return state.last_outlet
     if definite and lemma in nouns.company and (company := _latest_company(token, state)) is not None:
@@ -161,17 +165,37 @@ def _owner(token: Token, state: Discourse) -> EntityCluster | None:
     return (people or inside or [None])[0]
 
 
+def _named_by_head(token: Token, lemma: str, state: Discourse) -> EntityCluster | None:
+    """The latest organisation before a definite description whose name holds its head noun ("the ministry" after
+    "Japan's Foreign Ministry", "the command" after "U.S. Central Command")."""
+    compounds = _compounds(token)
+    for i in range(token.i - 1, max(-1, token.i - NAME_REACH), -1):
+        found = state.index.at.get(i)
+        if found is None or found[0].type is not EntityType.ORGANIZATION:
+            continue
+        name = set(found[0].name.lower().split())
+        if {token.lower_, lemma} & name and compounds <= name:
+            return found[0]
+    return None
+
+
 def _latest_company(token: Token, state: Discourse) -> EntityCluster | None:
     """The company a description ("the Taiwanese maker", "the company") refers back to: the latest organisation
     before it whose name ends in a company word (Co, Ltd, Trading, Industries ...)."""
     ends = speaker_nouns().company_name_ends
     for i in range(token.i - 1, max(-1, token.i - COMPANY_REACH), -1):
         found = state.index.at.get(i)
-        if found is not None and found[0].type is EntityType.ORGANIZATION:
-            last = found[0].name.lower().rstrip(".").split()[-1:]
-            if last and last[0] in ends:
-                return found[0]
+        if found is None or found[0].type is not EntityType.ORGANIZATION:
+            continue
+        name = found[0].name.lower().rstrip(".").split()
+        if name and name[-1] in ends and _compounds(token) <= set(name):
+            return found[0]
     return None
+
+
+def _compounds(token: Token) -> set[str]:
+    """The nouns qualifying a description's head, which a name it refers to must hold ("the research group")."""
+    return {c.lower_ for c in token.children if c.dep_ == "compound"}
 
 
 def _state_outlet(state: Discourse) -> EntityCluster | None:
