@@ -162,7 +162,7 @@ def _owner(token: Token, state: Discourse) -> EntityCluster | None:
     words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
     inside = [c for t in words if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
     people = [c for c in inside if c.type is EntityType.PERSON]
-    return (people or inside or [None])[0]
+    return next(iter(people or inside), None)
 
 
 def _named_by_head(token: Token, lemma: str, state: Discourse) -> EntityCluster | None:
