@@ -202,8 +202,8 @@ ATTRIBUTION = [
     ),
     (
         "a quoted paragraph after narrative has no speaker",
-        'Lewis said the firm was fined in May.\n\nYonhap reported the fine.\n\n"Karawang Trading also shipped nickel '
-        'to Iran."',
+        'CNS tracks the trade.\n\nLewis said the firm was fined in May.\n\nYonhap reported the fine.\n\n"Karawang '
+        'Trading also shipped nickel to Iran."',
         [],
     ),
     (
@@ -448,6 +448,24 @@ def test_modal_on_a_nested_auxiliary(parser):
     entities = {"Lewis": (PER, ()), "North Korea": (LOC, ()), "Hwasong-18": (EntityType.WEAPON, ())}
     (event,), _ = annotate(parser, text, entities)
     assert (event.claim.certainty.value, event.claim.cue) == ("possible", "may have")
+
+
+LEDE = [
+    ("the lede's report goes on in the paragraph after it", "", ["Yonhap"]),
+    ("but not in the paragraph after that", "The buyer paid in cash.\n\n", []),
+]
+
+
+@pytest.mark.parametrize(("case", "between", "sources"), LEDE, ids=[c[0] for c in LEDE])
+def test_lede_scope(parser, case, between, sources):
+    text = (
+        "Karawang Trading sold nickel to CNS, Yonhap reported.\n\n"
+        + between
+        + "The uranium was then shipped to Iran by Karawang Trading."
+    )
+    events, names = annotate(parser, text, {**ENTS, "uranium": (ITM, ())})
+    (shipment,) = [e for e in events if "uranium" in {names[a.entity] for a in e.arguments}]
+    assert [s.name for s in shipment.claim.sources] == sources
 
 
 def test_quoted_paragraph_with_its_own_speaker_starts_afresh(parser):

@@ -55,6 +55,7 @@ class Discourse:
     unnamed: dict[str, list[Source]] = field(default_factory=dict)
     scope: Frame | None = None
     scope_paragraph: int = -1
+    lede: int | None = None  # the paragraph of the first sentence
     latest: Frame | None = None
     last_unnamed: tuple[int, Source, bool] | None = None  # token index, source, plural
 

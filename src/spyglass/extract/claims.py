@@ -63,7 +63,7 @@ def claim_for(token: Token, state: Discourse) -> Claim:
 def _continues(token: Token, state: Discourse) -> bool:
     """A sentence stays in the previous sentence's attribution when it goes on with the same report: no named
     actor of its own as subject ("The materials were then shipped ...", "It also sold ..."), or a quotation."""
-    if _opens_quote(token.sent):
+    if _opens_quote(token.sent) and not _tagged_quote(token.sent, claim_lexicon()):
         return True
     clause = next((n for n in (token, *token.ancestors) if n.pos_ in ("VERB", "AUX")), token)
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -87,6 +87,8 @@ def note_sentence(sent: Span, state: Discourse) -> None:
     lex = claim_lexicon()
     if not is_parsed(sent.doc):
         return
+    if state.lede is None:
+        state.lede = paragraph_of(sent)
     complements = [t for t in sent if t.dep_ in ("ccomp", "xcomp") and not _subordinate(t.head)]
     frames = max((frames_on_path(t, state, lex) for t in complements), key=len, default=[])
     if not frames:
@@ -110,10 +112,11 @@ def _subordinate(verb: Token) -> bool:
 
 
 def _in_scope(sent: Span, state: Discourse, lex: ClaimLexicon) -> bool:
-    """A sentence is in the running scope in the paragraph that set it, and, when it opens with a quotation and
+    """A sentence is in the running scope in the paragraph that set it; in the paragraph after the lede, when the
+    lede set it (the second paragraph tells the lede's report in detail); and, when it opens with a quotation and
     names no speaker of its own, in the paragraphs right after it (a quoted paragraph goes on with the speaker
-    named before: the scope is still running only if no sentence in between left it)."""
-    if state.scope_paragraph == paragraph_of(sent):
+    named before). The scope is still running only if no sentence in between left it."""
+    if state.scope_paragraph in (paragraph_of(sent), state.lede):
         return True
     return _opens_quote(sent) and not _tagged_quote(sent, lex)
 
