@@ -23,6 +23,8 @@ FOUND = [
     ("Satellite photos show new halls at the Karaj Nuclear Research Center.", FAC, "Karaj Nuclear Research Center"),
     # a Korean given name the tokenizer split at its hyphen
     ("Lawmaker Park Sun-won told reporters the data had been stolen.", PER, "Park Sun-won"),
+    # but a word after the hyphen ends no name
+    ("The Kim Jong Un-led regime sent artillery shells to Russia.", PER, "Kim Jong Un"),
     # an appositive description with a capitalised place word types an unknown name
     ("Voltrakon, a Minsk company that repairs tank engines, bought the lathes.", ORG, "Voltrakon"),
     ("Investigators said Gwangsan Marine, a shipbuilder, had been breached in May.", ORG, "Gwangsan Marine"),

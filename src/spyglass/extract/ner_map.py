@@ -32,6 +32,7 @@ class NerRules:
     person_cues: frozenset[str]
     type_heads: tuple[tuple[str, EntityType], ...]
     list_suffixes: frozenset[str]
+    not_given: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "NerRules":
@@ -48,6 +49,7 @@ class NerRules:
             person_cues=frozenset(data["person_cues"]),
             type_heads=tuple(sorted(heads, key=lambda h: -len(h[0]))),
             list_suffixes=frozenset(data["list_suffixes"]),
+            not_given=frozenset(data["not_given"]),
         )
 
     def trim(self, ent: Span) -> Span | None:
@@ -75,7 +77,7 @@ class NerRules:
             or (doc[end - 1].is_lower and doc[end - 2].whitespace_)
         ):
             end -= 1
-        end = hyphenated_end(doc, end, person=ent.label_ == "PERSON")
+        end = hyphenated_end(doc, end, self.not_given if ent.label_ == "PERSON" else None)
         if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
             return None
         return doc[start:end]
@@ -146,12 +148,14 @@ def glued_hyphen_piece(token: Token) -> bool:
     return i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_
 
 
-def hyphenated_end(doc: Doc, end: int, person: bool = False) -> int:
-    """The end of a hyphenated name the model cut short (place "Komsomolsk" + "-on-Amur"; with `person`, a Korean
-    given name "Park Sun" + "-won"), never taking a lowercase suffix of a place ("Istanbul-based")."""
+def hyphenated_end(doc: Doc, end: int, not_given: frozenset[str] | None = None) -> int:
+    """The end of a hyphenated name the model cut short (place "Komsomolsk" + "-on-Amur"; for a person, given
+    `not_given`, a Korean given name "Park Sun" + "-won" but not "Kim Jong Un" + "-led"), never taking a lowercase
+    suffix of a place ("Istanbul-based")."""
     while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
         nxt = doc[end + 1]
-        if nxt.is_title or (person and nxt.is_lower and nxt.is_alpha and len(nxt) <= 4 and not doc[end].whitespace_):
+        syllable = nxt.is_lower and nxt.is_alpha and len(nxt) <= 4 and nxt.lower_ not in (not_given or ())
+        if nxt.is_title or (not_given is not None and syllable and not doc[end].whitespace_):
             end += 2
         elif nxt.lower_ in NAME_LINKS and end + 3 < len(doc) and doc[end + 2].text == "-" and doc[end + 3].is_title:
             end += 4
