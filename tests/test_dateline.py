@@ -18,6 +18,7 @@ def nlp():
         ("Wonsan, May 2 (KCNA) -- Kim Jong Un visited a plant.", "Wonsan, May 2 (KCNA) -- "),
         ("By Ann Lee\n\nMINSK (Reuters) - The plant was listed.", "MINSK (Reuters) - "),
         ("Officials said on Monday - in a statement - that it failed.", ""),
+        ("Iran's Revolutionary Guards (IRGC) - the elite force - fired a missile.", ""),
     ],
 )
 def test_dateline_range(text, dateline):
