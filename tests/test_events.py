@@ -324,6 +324,12 @@ CASES = [
         ],
     ),
     (
+        "the blame clause counts also on an event noun that is another verb's object",
+        "Officials confirmed the theft of ether from Zentrix, which the FBI attributed to Lazarus.",
+        {"Lazarus": (ORG, ()), "Zentrix": (ORG, ()), "FBI": (ORG, ()), "ether": (ITM, ())},
+        [("INTRUSION", {"attacker": {"Lazarus"}, "victim": {"Zentrix"}, "item": {"ether"}})],
+    ),
+    (
         "a speech verb coordinated inside what was said keeps the speaker",
         "Kim Jong Un said the test went well and declared that the Hwasong-11 would be deployed soon.",
         {**KIM, "Hwasong-11": (WPN, ())},

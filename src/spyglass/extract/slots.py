@@ -252,10 +252,11 @@ def _prep_slot(prep: Token) -> str:
 def _agent_of(noun: Token, lex: EventLexicon) -> list[Token]:
     """ "X was behind the theft", "X is responsible for the attack", "X took samples during a visit to Y", "the
     FBI attributed the theft to X", "a theft the FBI blamed on X": X."""
-    blamer = noun.head if noun.dep_ in ("dobj", "nsubjpass") else None
     inner = [o for p in noun.children if p.dep_ == "prep" for o in _objects(p)]  # a clause hung on "from X"
-    blamer = blamer or next((c for n in (noun, *inner) for c in n.children if c.dep_ in ("relcl", "acl")), None)
-    if blamer is not None and lemma_of(blamer, lex) in lex.blame_verbs:
+    clauses = [c for n in (noun, *inner) for c in n.children if c.dep_ in ("relcl", "acl")]
+    governor = [noun.head] if noun.dep_ in ("dobj", "nsubjpass") else []
+    blamer = next((v for v in (*governor, *clauses) if lemma_of(v, lex) in lex.blame_verbs), None)
+    if blamer is not None:
         return [o for p in blamer.children if p.dep_ == "prep" and p.lower_ in ("to", "on") for o in _objects(p)]
     if noun.dep_ != "pobj":
         return []
