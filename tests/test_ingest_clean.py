@@ -66,6 +66,13 @@ REMOVED = [
     ("role line", f"{TITLE}\n\nBy Jo Min\nStaff Writer\n\n{BODY}", ["Staff Writer"]),
     ("agency inputs", f"{BODY}\n\n(With inputs from Reuters)", ["inputs from"]),
     ("reporting credit", f"{BODY}\n\n(Reporting by Jo Min; Editing by Ann Lee)", ["Reporting by"]),
+    # between two body paragraphs, where no tail rule would take them
+    ("previous link", f"{BODY}\n\nPrevious: Customs seize valves in Gdansk\n\n{BODY2}", ["Gdansk"]),
+    ("report download", f"{BODY}\n\nDownload the full report (PDF, 30 pages)\n\n{BODY2}", ["full report"]),
+    ("reporter e-mail", f"{BODY}\n\nkjh@example.co.kr\n\n{BODY2}", ["kjh@"]),
+    ("wire end mark", f"{BODY}\n\n(END)\n\n{BODY2}", ["(END)"]),
+    ("comment box", f"{BODY}\n\nYour Comment\n\n{BODY2}", ["Your Comment"]),
+    ("helpful prompt", f"{BODY}\n\nWas this article helpful?\n\n{BODY2}", ["helpful"]),
 ]
 
 
