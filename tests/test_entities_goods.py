@@ -163,6 +163,15 @@ def test_designator_names_its_weapon_past_lowercase_words(nlp, text, name, menti
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["North Korea fired a Hwasong-11 and two cruise missiles.", "Russia fired Kinzhal and other ballistic missiles."],
+)
+def test_function_words_keep_a_designator_apart_from_a_class(nlp, text):
+    weapons = [m.text for c in nlp(text)._.sg_entities if c.type is WPN for m in c.mentions]
+    assert not [m for m in weapons if " and " in m], weapons
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Kim watched a test-firing of the new-type 240mm guided rockets.", "new-type 240mm guided rockets"),

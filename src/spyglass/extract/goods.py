@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from spyglass.extract.cluster import Cluster, merge_into
 from spyglass.extract.lexicon import canonical, singular
-from spyglass.extract.merge import CLASS_GAP
+from spyglass.extract.merge import CLASS_GAP, class_modifier
 from spyglass.model import EntityType
 
 YEAR = re.compile(r"^(19|20)\d\d$")
@@ -227,7 +227,7 @@ def designated_classes(doc: Doc, others: list[Span]) -> Iterator[Span]:
     taken = {i for c in others if c.id_ != "pattern:definite" for i in range(c.start, c.end)}
     for c in others:
         k = c.start - 1
-        while k > 0 and (doc[k].is_lower or doc[k].text == "-") and c.start - k <= CLASS_GAP:
+        while k > 0 and class_modifier(doc[k]) and c.start - k <= CLASS_GAP:
             k -= 1  # past lowercase words: "the Burevestnik nuclear-powered cruise missile"
         before = doc[k] if k >= 0 else None
         if (

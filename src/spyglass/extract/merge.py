@@ -102,18 +102,23 @@ def inherit_link(span: Span, linked: list[Span]) -> Span:
 CLASS_GAP = 3  # lowercase words between a designator and its class: "Hwasong-11 tactical ballistic missile"
 
 
+def class_modifier(t: Token) -> bool:
+    """A word that can stand between a designator and its class ("tactical", "nuclear-powered"); never a function
+    word ("Hwasong-11 and two cruise missiles", "a Hwasong-11 from a mobile launcher") or a finite verb."""
+    modifier = t.pos_ in ("ADJ", "ADV", "NOUN", "PROPN") or t.tag_ in ("VBN", "VBG")
+    return t.text == "-" or (t.is_lower and not t.is_stop and modifier)
+
+
 def join_classes(mentions: list[Span]) -> list[Span]:
     """A named weapon followed by its class ("Hwasong-14 ICBM", "Shahed drones"), directly or past a few lowercase
     words ("Hwasong-11 tactical ballistic missile"), is one mention of the named weapon."""
     out: list[Span] = []
     for m in mentions:
         prev = out[-1] if out else None
-        gap = m.doc[prev.end : m.start] if prev is not None else None
         if (
             prev is not None
-            and gap is not None
-            and len(gap) <= CLASS_GAP
-            and all(t.is_lower or t.text == "-" for t in gap)
+            and len(gap := m.doc[prev.end : m.start]) <= CLASS_GAP
+            and all(class_modifier(t) for t in gap)
             and prev.label_ == m.label_ == "WEAPON"
             and m.kb_id_.startswith("class:")
             and not prev.kb_id_.startswith("class:")
