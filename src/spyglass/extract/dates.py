@@ -59,16 +59,12 @@ def _since(text: str, d: DateExpr, published: date | None) -> DateExpr:
     return DateExpr(a, d.end_char, span)
 
 
-def _dateline(text: str, d: DateExpr) -> bool:
-    """A date in a dateline ("SEOUL, March 4 (Yonhap) --") dates the report, not anything the story tells."""
-    start, end = dateline_range(text)
-    return start <= d.start_char and d.end_char <= end
-
-
 def find_dates(text: str, published: date | None) -> list[DateExpr]:
     """Every date expression of `text` that can time an event, non-overlapping, in text order, resolved against
-    `published`: ranges joined, "since" running to `published`, datelines left out."""
-    found = [d for d in expressions(text, published) if not _dateline(text, d)]
+    `published`: ranges joined, "since" running to `published`, datelines left out (a dateline's date, "SEOUL,
+    March 4 (Yonhap) --", dates the report, not anything the story tells)."""
+    start, end = dateline_range(text)
+    found = [d for d in expressions(text, published) if not start <= d.start_char < d.end_char <= end]
     out: list[DateExpr] = []
     k = 0
     while k < len(found):
