@@ -255,6 +255,7 @@ def test_mentions_are_in_document_order_and_ids_unique(nlp):
     [
         ("Police said hackers entered at least 12 Polish arms makers last year.", "at least 12 Polish arms makers"),
         ("Commerce listed more than 30 Chinese firms on Friday.", "more than 30 Chinese firms"),
+        ("The broker sold lathes to 30 companies in Russia.", "30 companies in Russia"),
     ],
 )
 def test_counted_actors_keep_the_count_qualifier(nlp, text, name):
