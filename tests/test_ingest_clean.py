@@ -313,3 +313,9 @@ def test_short_closing_sentence_stays() -> None:
         BODY,
         "The ministry declined to comment.",
     ]
+
+
+def test_list_a_closing_colon_opens_stays() -> None:
+    items = ["Norvik Tools GmbH (Germany)", "Karawang Trading LLC (United Arab Emirates)"]
+    cleaned = clean_text("\n\n".join([BODY, "The designated entities are:", *items]))
+    assert cleaned.paragraphs == [BODY, "The designated entities are:", *items]

@@ -209,13 +209,16 @@ def _lift_head(lines: list[Line], cues: BoilerplateCues, known_title: str | None
 
 def _drop_tail(lines: list[Line], cues: BoilerplateCues) -> None:
     """After the last body paragraph, lines with no sentence stop are page furniture: widget rows, teaser
-    headlines, contact lines, end marks."""
+    headlines, contact lines, end marks; but not the list a line ending in a colon opens ("The designated entities
+    are:")."""
     groups = _paragraph_groups([x for x in lines if x.mark is Mark.BODY])
     last = max((n for n, g in enumerate(groups) if _is_body(g, cues)), default=None)
     if last is None:
         return
     for group in groups[last + 1 :]:
         for line in group:
+            if line.text.endswith(":"):
+                return
             if not _ANY_STOP.search(line.text):
                 line.mark = Mark.DROP
 
