@@ -6,6 +6,7 @@ from spyglass.extract.entity_ref import EntityCluster
 from spyglass.model import EntityType
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
+CHAIN = 10  # sentences a chain of pronoun subjects is followed back
 
 
 class EntityIndex:
@@ -49,10 +50,10 @@ class EntityIndex:
                     return cluster
         return None
 
-    def _prior_subject(self, pronoun: Token) -> EntityCluster | None:
+    def _prior_subject(self, pronoun: Token, hops: int = CHAIN) -> EntityCluster | None:
         """The person who is the subject of the main clause of the sentence before (centering: "Kim was briefed by
         Jang. He declared ..." → Kim), through a chain of such subjects ("Kim declared ... He recalled ... he
-        looked round ...")."""
+        looked round ..."), at most `hops` sentences back."""
         sent = pronoun.sent
         between = (self.at.get(i) for i in range(sent.start, pronoun.i))
         if sent.start == 0 or any(f is not None and f[0].type is EntityType.PERSON for f in between):
@@ -60,8 +61,8 @@ class EntityIndex:
         root = pronoun.doc[sent.start - 1].sent.root
         for subj in (c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")):
             cluster = self.cluster(subj)
-            if cluster is None and subj.lower_ in PERSONAL:
-                cluster = self._prior_subject(subj)
+            if cluster is None and subj.lower_ in PERSONAL and hops > 1:
+                cluster = self._prior_subject(subj, hops - 1)
             if cluster is not None and cluster.type is EntityType.PERSON:
                 return cluster
         return None
