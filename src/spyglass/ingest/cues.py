@@ -3,14 +3,13 @@
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
-import yaml
+from spyglass.packaged import data_yaml
 
 
-def _load(name: str) -> dict[str, Any]:
-    return yaml.safe_load((files("spyglass") / "data" / "ingest" / name).read_text(encoding="utf-8"))
+def _load(name: str) -> Any:
+    return data_yaml("ingest", name)
 
 
 def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
