@@ -196,7 +196,7 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         if not balanced(doc[start : head.i + 1]):
             continue
         if etype is EntityType.WEAPON:
-            propers = [t.i for t in words if t.pos_ == "PROPN" and doc[t.i - 1].text != "("]
+            propers = [t.i for t in words if t.pos_ == "PROPN" and not (t.i and doc[t.i - 1].text == "(")]
             if propers:  # a weapon is named from its designator on ("Sarmat missile", not "test-fires Sarmat missile")
                 start, words = propers[0], [t for t in words if t.i >= propers[0]]
             if words and is_weapon(words, head, lex):
