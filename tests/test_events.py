@@ -279,6 +279,12 @@ CASES = [
         ],
     ),
     (
+        "a preposition further on is no particle: 'brought nickel in crates' is no import",
+        "Karawang Trading brought nickel in crates to the port.",
+        TRADE,
+        [],
+    ),
+    (
         "'turns out' is production; a plant that makes is also the site",
         "The Sungri Motor Complex turns out Chollima-2022 tractors.",
         {"Sungri Motor Complex": (FAC, ()), "Chollima-2022": (ITM, ("Chollima-2022 tractors",))},

@@ -5,13 +5,10 @@ The clause ends at a relative clause, a coordinated clause with its own subject,
 the cue words themselves are `certainty` in claims.yaml.
 """
 
-from functools import cache
-
 from spacy.tokens import Token
 
-from spyglass.extract.event_lexicon import ClaimLexicon
+from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.model import Certainty
-from spyglass.packaged import data_yaml
 
 STRENGTH = [Certainty.negated, Certainty.unknown, Certainty.possible, Certainty.probable]
 CLAUSE_ENDS = frozenset({"relcl", "acl", "appos"})
@@ -65,7 +62,7 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
         word = c.lower_
         if c.dep_ == "neg" and predicated:
             continue
-        if c.dep_ == "neg" and child is not None and lemma in _unconfirmed():
+        if c.dep_ == "neg" and child is not None and lemma in claim_lexicon().unconfirmed:
             out.append((Certainty.unknown, f"{c.text} {node.text}"))  # "could not confirm that ...": left open
             continue
         if c.dep_ == "aux" and word in lex.modal:
@@ -73,8 +70,8 @@ def _cues_at(node: Token, child: Token | None, lex: ClaimLexicon) -> list[tuple[
             out.append((lex.modal[word], f"{c.text} have" if nxt is not None else c.text))
         elif c.dep_ in ("advmod", "neg") and word in lex.adverb:
             out.append((lex.adverb[word], c.text))
-        elif c.dep_ == "amod" and node.pos_ == "NOUN" and word in _modifiers():
-            out.append((_modifiers()[word], c.text))
+        elif c.dep_ == "amod" and node.pos_ == "NOUN" and word in claim_lexicon().modifiers:
+            out.append((claim_lexicon().modifiers[word], c.text))
         elif c.dep_ == "acomp" and c.lemma_.lower() in lex.predicate and child is not None:
             value = lex.predicate[c.lemma_.lower()]
             if negated:
@@ -103,18 +100,6 @@ def _not_happened(token: Token) -> tuple[Certainty, str] | None:
     if pending and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in token.head.children):
         return Certainty.negated, "yet to"
     return None
-
-
-@cache
-def _unconfirmed() -> frozenset[str]:
-    """Verbs that, negated, leave what they report open rather than deny it (`certainty.unconfirmed`)."""
-    return frozenset(data_yaml("events", "claims.yaml")["certainty"]["unconfirmed"])
-
-
-@cache
-def _modifiers() -> dict[str, Certainty]:
-    """Adjectives on an event noun ("the alleged sale", "a failed launch"): `certainty.modifiers`."""
-    return {k: Certainty(v) for k, v in data_yaml("events", "claims.yaml")["certainty"]["modifiers"].items()}
 
 
 def hearsay(token: Token, lex: ClaimLexicon) -> bool:

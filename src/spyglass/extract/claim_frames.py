@@ -144,7 +144,7 @@ def _aside(clause: Token, state: Discourse) -> bool:
     """A relative clause set off by a comma with a named actor of its own is the writer's aside, outside the
     report around it ("According to court papers, X shipped them to Y, which the Commerce Department has
     placed on its Entity List")."""
-    if clause.dep_ != "relcl" or clause.i == 0 or clause.left_edge.nbor(-1).text != ",":
+    if clause.dep_ != "relcl" or clause.left_edge.i == 0 or clause.left_edge.nbor(-1).text != ",":
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(state.index.cluster(s) is not None for s in subjects)

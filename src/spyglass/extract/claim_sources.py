@@ -8,15 +8,13 @@ name ("analysts at CNS", "Russian customs records"), with the entity's id.
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from spacy.tokens import Token
 
 from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.entity_ref import EntityCluster
-from spyglass.extract.event_lexicon import ClaimLexicon
+from spyglass.extract.event_lexicon import ClaimLexicon, claim_lexicon
 from spyglass.model import Certainty, EntityType, Source
-from spyglass.packaged import data_yaml
 
 SPEAKERS = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
@@ -58,29 +56,6 @@ class Discourse:
     lede: int | None = None  # the paragraph of the first sentence
     latest: Frame | None = None
     last_unnamed: tuple[int, Source, bool] | None = None  # token index, source, plural
-
-
-@dataclass(frozen=True)
-class SpeakerNouns:
-    """Descriptions that point at an entity named elsewhere (`speakers` in claims.yaml)."""
-
-    company: frozenset[str]
-    company_name_ends: frozenset[str]
-    state_media: frozenset[str]
-    state_outlets: frozenset[str]
-    authoring: frozenset[str]
-
-
-@cache
-def speaker_nouns() -> SpeakerNouns:
-    raw = data_yaml("events", "claims.yaml")["speakers"]
-    return SpeakerNouns(
-        company=frozenset(raw["company_nouns"]),
-        company_name_ends=frozenset(raw["company_name_ends"]),
-        state_media=frozenset(raw["state_media"]),
-        state_outlets=frozenset(n.lower() for n in raw["state_outlets"]),
-        authoring=frozenset(raw["authoring_verbs"]),
-    )
 
 
 def core(token: Token) -> list[Token]:
@@ -126,7 +101,7 @@ def source_of(token: Token, state: Discourse, lex: ClaimLexicon) -> Source:
     if (owner := _owner(token, state)) is not None:
         return _entity_source(owner, words, state)
     lemma = token.lemma_.lower() or token.lower_
-    nouns = speaker_nouns()
+    nouns = claim_lexicon().speakers
     definite = any(c.lower_ in DEFINITE for c in token.children)
     if definite and (named := _named_by_head(token, lemma, state)) is not None:
         return Source(entity=named.id, name=words)  # "the ministry said": the Foreign Ministry named before
@@ -158,7 +133,7 @@ def _owner(token: Token, state: Discourse) -> EntityCluster | None:
     """A person, else an organisation, inside the phrase or its author ("a report by X", "a report released on
     Thursday by the analytics firm X", "spreadsheets analysed by X"; not "a report seen by X")."""
     words = core(token)
-    authored = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in speaker_nouns().authoring]
+    authored = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in claim_lexicon().speakers.authoring]
     agents = [a for c in authored for a in c.children if a.dep_ == "agent"]
     words += [w for a in agents for o in a.children if o.dep_ == "pobj" for w in core(o)]
     inside = [c for t in words if (c := state.index.cluster(t)) is not None and c.type in SPEAKERS]
@@ -183,7 +158,7 @@ def _named_by_head(token: Token, lemma: str, state: Discourse) -> EntityCluster 
 def _latest_company(token: Token, state: Discourse) -> EntityCluster | None:
     """The company a description ("the Taiwanese maker", "the company") refers back to: the latest organisation
     before it whose name ends in a company word (Co, Ltd, Trading, Industries ...)."""
-    ends = speaker_nouns().company_name_ends
+    ends = claim_lexicon().speakers.company_name_ends
     for i in range(token.i - 1, max(-1, token.i - COMPANY_REACH), -1):
         found = state.index.at.get(i)
         if found is None or found[0].type is not EntityType.ORGANIZATION:
@@ -201,7 +176,7 @@ def _compounds(token: Token) -> set[str]:
 
 def _state_outlet(state: Discourse) -> EntityCluster | None:
     """The state news outlet the document names (KCNA, IRNA, TASS ...), first mentioned first."""
-    outlets = speaker_nouns().state_outlets
+    outlets = claim_lexicon().speakers.state_outlets
     named = [
         (min(m.start for m in c.mentions), c)
         for c in {c.id: c for c, _ in state.index.all}.values()

@@ -1,6 +1,7 @@
 """The dateline opening a story ("SEOUL, March 4 (Yonhap) --"): where the story was filed from and when, not
 anything the story tells. Read with the ingest cues (`spyglass.ingest.metadata.dateline_match`), so cleaning and
-extraction agree on what a dateline is.
+extraction agree on what a dateline is; cleaning reads it off the first body paragraph, extraction off any of the
+first lines (a text given to `extract` may still carry a byline or a title above it).
 
 `spyglass_dateline` runs before the parser and starts a sentence after the dateline: parsed as part of the lead
 sentence, the dateline's place tends to become its root and the lead's own verbs lose their subjects and dates.

@@ -151,6 +151,17 @@ def event_lexicon() -> EventLexicon:
 
 
 @dataclass(frozen=True)
+class SpeakerNouns:
+    """Descriptions that point at an entity named elsewhere (`speakers` in claims.yaml)."""
+
+    company: frozenset[str]
+    company_name_ends: frozenset[str]
+    state_media: frozenset[str]
+    state_outlets: frozenset[str]
+    authoring: frozenset[str]
+
+
+@dataclass(frozen=True)
 class ClaimLexicon:
     attribution: dict[str, Certainty]
     quoting: frozenset[str]
@@ -163,13 +174,16 @@ class ClaimLexicon:
     predicate: dict[str, Certainty]
     raising: dict[str, Certainty]
     evidence_nouns: frozenset[str]
+    unconfirmed: frozenset[str]
+    modifiers: dict[str, Certainty]
+    speakers: SpeakerNouns
 
 
 @cache
 def claim_lexicon() -> ClaimLexicon:
     """Attribution frames and certainty cues."""
     raw = _load("claims.yaml")
-    cues = raw["certainty"]
+    cues, speakers = raw["certainty"], raw["speakers"]
 
     def values(d: dict[str, str]) -> dict[str, Certainty]:
         return {k: Certainty(v) for k, v in d.items()}
@@ -186,6 +200,15 @@ def claim_lexicon() -> ClaimLexicon:
         predicate=values(cues["predicate"]),
         raising=values(cues["raising"]),
         evidence_nouns=frozenset(cues["evidence_nouns"]),
+        unconfirmed=frozenset(cues["unconfirmed"]),
+        modifiers=values(cues["modifiers"]),
+        speakers=SpeakerNouns(
+            company=frozenset(speakers["company_nouns"]),
+            company_name_ends=frozenset(speakers["company_name_ends"]),
+            state_media=frozenset(speakers["state_media"]),
+            state_outlets=frozenset(n.lower() for n in speakers["state_outlets"]),
+            authoring=frozenset(speakers["authoring_verbs"]),
+        ),
     )
 
 

@@ -83,12 +83,18 @@ def _commits(token: Token, lex: EventLexicon) -> bool:
     return any(is_future(v) for c in token.children if c.dep_ == "ccomp" for v in (c, *c.conjuncts))
 
 
+def _particle(word: Token, verb: Token, particles: frozenset[str]) -> bool:
+    """The verb's particle ("brought in", "looked round"): tagged so, or right after the verb; not a preposition
+    further on ("brought nickel in containers")."""
+    return word.lower_ in particles and (word.dep_ == "prt" or word.i == verb.i + 1)
+
+
 def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool:
     if sense.commitment and not _commits(token, lex):
         return False
     if sense.intransitive and not nominal and any(c.dep_ == "dobj" for c in token.children):
         return False
-    if sense.particles and (nominal or not any(c.lower_ in sense.particles for c in token.children)):
+    if sense.particles and (nominal or not any(_particle(c, token, sense.particles) for c in token.children)):
         return False
     if sense.type is EventType.DECLARATION and not nominal and _reports_event(token, lex):
         return False
