@@ -18,6 +18,8 @@ def nlp():
         ("Wonsan, May 2 (KCNA) -- Kim Jong Un visited a plant.", "Wonsan, May 2 (KCNA) -- "),
         ("By Ann Lee\n\nMINSK (Reuters) - The plant was listed.", "MINSK (Reuters) - "),
         ("Officials said on Monday - in a statement - that it failed.", ""),
+        ("ISLAMABAD: The army tested a missile.", "ISLAMABAD: "),
+        ("IAEA: Iran has added cascades at Fordow.", ""),  # an acronym and a colon open a quote, not a dateline
         ("Iran's Revolutionary Guards (IRGC) - the elite force - fired a missile.", ""),
     ],
 )
