@@ -13,16 +13,33 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# Pinned at 14:00 UTC, 25 Nov 2026: bench (24 articles) at the measured figures less 0.02; dev at the issues'
-# acceptance bars or just under the measured 1.000, whichever is higher (one slip on 2 articles moves a figure a lot).
+# Pinned at the end of session 2 (25 Nov 2026): bench (24 articles) at the measured figures less 0.02, heldout (30)
+# and blind (30) less 0.03 (a floor, not a target: never tune on blind); dev at the issues' acceptance bars or just
+# under the measured 1.000, whichever is higher (one slip on 2 articles moves a figure a lot).
 PINNED: dict[str, dict[str, float]] = {
     "bench": {
-        "entity_f1": 0.94,
+        "entity_f1": 0.93,
         "event_f1": 0.78,
-        "date_acc": 0.88,
-        "certainty_acc": 0.95,
-        "sources_acc": 0.90,
-        "cleaning_acc": 0.96,
+        "date_acc": 0.92,
+        "certainty_acc": 0.97,
+        "sources_acc": 0.92,
+        "cleaning_acc": 0.98,
+    },
+    "heldout": {
+        "entity_f1": 0.83,
+        "event_f1": 0.69,
+        "date_acc": 0.89,
+        "certainty_acc": 0.94,
+        "sources_acc": 0.92,
+        "cleaning_acc": 0.97,
+    },
+    "blind": {
+        "entity_f1": 0.73,
+        "event_f1": 0.52,
+        "date_acc": 0.71,
+        "certainty_acc": 0.93,
+        "sources_acc": 0.75,
+        "cleaning_acc": 0.92,
     },
     "dev": {
         "entity_f1": 0.95,
