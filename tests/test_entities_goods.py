@@ -191,7 +191,7 @@ def test_calibre_and_guidance_words_name_the_weapon(nlp, text, name):
             None,
         ),
         (
-            "The plant is mass-producing shells for 122mm multiple rocket launchers.",
+            "The plant makes shells for 122mm multiple rocket launchers.",
             "shells for 122mm multiple rocket launchers",
             None,
         ),
