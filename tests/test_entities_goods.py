@@ -180,25 +180,3 @@ def test_function_words_keep_a_designator_apart_from_a_class(nlp, text):
 )
 def test_calibre_and_guidance_words_name_the_weapon(nlp, text, name):
     assert [c.name for c in nlp(text)._.sg_entities if c.type is WPN] == [name]
-
-
-@pytest.mark.parametrize(
-    ("text", "mention", "absent"),
-    [
-        (
-            "Tehran shipped components for ballistic and cruise missiles by sea.",
-            "components for ballistic and cruise missiles",
-            None,
-        ),
-        (
-            "The plant makes shells for 122mm multiple rocket launchers.",
-            "shells for 122mm multiple rocket launchers",
-            None,
-        ),
-        ("The firm sold parts for customers in Dubai.", None, "parts for customers in Dubai"),
-    ],
-)
-def test_parts_named_by_what_they_are_for(nlp, text, mention, absent):
-    mentions = {m for _, ms in found(nlp, text).values() for m in ms}
-    assert mention is None or mention in mentions, mentions
-    assert absent not in mentions

@@ -44,7 +44,6 @@ class GoodsLexicon:
     measures: frozenset[str]
     not_goods: frozenset[str]
     generic: frozenset[str]
-    purpose_heads: frozenset[str]
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> "GoodsLexicon":
@@ -67,7 +66,6 @@ class GoodsLexicon:
                     "measure_heads",
                     "not_goods",
                     "generic_goods",
-                    "purpose_heads",
                 )
             )
         )
@@ -197,10 +195,6 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         words = list(doc[start : head.i])
         if not balanced(doc[start : head.i + 1]):
             continue
-        purpose = purpose_end(head, lex)
-        if purpose:  # "components for ballistic missiles", "shells for 240mm rocket launchers"
-            yield Span(doc, start, purpose, label=etype.value, span_id="pattern:goods")
-            continue
         if etype is EntityType.WEAPON:
             propers = [t.i for t in words if t.pos_ == "PROPN" and not (t.i and doc[t.i - 1].text == "(")]
             if propers:  # a weapon is named from its designator on ("Sarmat missile", not "test-fires Sarmat missile")
@@ -225,19 +219,6 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
             and (before is None or before.dep_ != "det")
         ):
             yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
-
-
-def purpose_end(head: Token, lex: GoodsLexicon) -> int | None:
-    """End of a goods phrase that names what its part or kit is for ("components for ballistic and cruise missiles",
-    "technology for the new engine"): a `for` phrase on a purpose head whose object is itself goods, else None."""
-    if head.lemma_.lower() not in lex.purpose_heads:
-        return None
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
-        objects = [o for o in prep.children if o.dep_ == "pobj"]
-        goods = [o for o in objects for x in (o, *o.conjuncts) if lex.head_type(x) is not None]
-        if goods and prep.right_edge.i < head.sent.end:
-            return prep.right_edge.i + 1
-    return None
 
 
 def designated_classes(doc: Doc, others: list[Span]) -> Iterator[Span]:
