@@ -273,7 +273,7 @@ def _grammar() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str], date | N
         ),
         (
             r"\b(?P<rel>this|last|next|in|during|over|since|by)\s+(?:the\s+)?(?P<season>" + seasons + r")\b"
-            r"(?P<year>)(?!\s+of\b)",
+            r"(?P<year>)(?!\s+of\b)(?!(?<=[Ff]all)\s+in\b)",  # "the fall in oil prices" is no autumn
             _season,
         ),
         (_LEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s*\d)", _month_day),

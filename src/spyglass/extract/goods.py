@@ -88,7 +88,7 @@ class GoodsLexicon:
     def traded(self, token: Token) -> bool:
         """A common noun the text trades or makes, whatever it is: the object of a transfer verb, its conjunct, or
         the `of` phrase of a trade noun or a measure ("the sale of a press", "tonnes of isopropanol shipped")."""
-        if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_goods | self.measures:
+        if token.pos_ != "NOUN" or token.lemma_.lower() in self.not_goods or token.lemma_.lower() in self.measures:
             return False
         t = token
         while t.dep_ == "conj" and t.head.i != t.i:
