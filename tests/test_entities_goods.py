@@ -180,3 +180,9 @@ def test_function_words_keep_a_designator_apart_from_a_class(nlp, text):
 )
 def test_calibre_and_guidance_words_name_the_weapon(nlp, text, name):
     assert [c.name for c in nlp(text)._.sg_entities if c.type is WPN] == [name]
+
+
+def test_trade_verb_the_parser_made_a_modifier_is_not_part_of_the_good(nlp):
+    # en_core_web_sm tags "firm" ADJ and "shipped" a modifier of "valves" here
+    mentions = {m for _, ms in found(nlp, "The firm shipped valves to Iran.").values() for m in ms}
+    assert "valves" in mentions and not any("shipped" in m for m in mentions)

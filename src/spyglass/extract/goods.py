@@ -137,21 +137,28 @@ def skipped(token: Token, skip: frozenset[str]) -> bool:
 
 def modifier_start(doc: Doc, head: Token, skip: frozenset[str], taken: set[int]) -> int:
     """Index of the first word of the head's unbroken run of pre-modifiers in its sentence, after the last word
-    another source took (unless inside a hyphenated word), past skipped words (uninformative adjectives, verbs the
-    tagger read as nouns: "supply engines") and a verb after "to"."""
+    another source took (unless inside a hyphenated word) and after a trade verb the parser made a modifier ("The
+    firm shipped valves"), past skipped words (uninformative adjectives, verbs the tagger read as nouns: "supply
+    engines") and a verb after "to"."""
     start, first = head.i, head.sent.start
     while start > first and modifies(doc, start - 1):
         start -= 1
     for i in range(start, head.i):
         # "a dozen such valves", "hundreds more valves" (but "new-type rockets" keeps its hyphenated word)
         quantity = doc[i].pos_ != "NOUN" and doc[i].lower_ in skip and not glued_hyphen(doc, i + 1)
-        if quantity or (i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1))):
+        verb = doc[i].pos_ == "VERB" and doc[i].lemma_.lower() in skip  # "The firm shipped valves", misparsed
+        if quantity or verb or (i in taken and not (i + 1 < len(doc) and glued_hyphen(doc, i + 1))):
             start = i + 1
     if start > 0 and doc[start - 1].tag_ == "TO" and start < head.i:
         start += 1
     while start < head.i and ((skipped(doc[start], skip) and not glued_hyphen(doc, start + 1)) or doc[start].is_punct):
         start += 1
     return start
+
+
+def sold_by(before: Token | None, lex: GoodsLexicon) -> bool:
+    """The word before a bare good is a trade verb the parser made its modifier ("The firm shipped valves")."""
+    return before is not None and before.pos_ == "VERB" and before.lemma_.lower() in lex.verbs
 
 
 def balanced(span: Span) -> bool:
@@ -215,7 +222,11 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
             yield Span(doc, head.i - 1, head.i + 1, label=etype.value, span_id="pattern:definite")
         elif (
             not generic
-            and (traded or (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.verbs))
+            and (
+                traded
+                or (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.verbs)
+                or sold_by(before, lex)
+            )
             and (before is None or before.dep_ != "det")
         ):
             yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
