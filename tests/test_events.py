@@ -342,6 +342,12 @@ CASES = [
         [("DECLARATION", {"speaker": {"Kim Jong Un"}, "subject": {"Hwasong-11"}})],
     ),
     (
+        "a route preposition hung on a misparsed object ('exported nickel [alloy] to Iran') still fills its role",
+        "Karawang Trading exported aluminium alloy to Iran.",
+        {**TRADE, "aluminium alloy": (ITM, ())},
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"aluminium alloy"}, **TO_IRAN})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -22,6 +22,7 @@ from spyglass.model import EntityType
 YEAR = re.compile(r"^(19|20)\d\d$")
 STOP_DEPS = frozenset({"det", "nummod", "poss", "case", "predet", "quantmod", "cc", "conj", "prep", "appos", "acl"})
 NOUNS = frozenset({"NOUN", "PROPN"})
+INDEFINITE = frozenset({"any", "no"})  # "did not ship any lathes", "shipped no lathes"
 CALIBRES = frozenset({"mm", "cm", "millimetre", "millimeter", "calibre", "caliber"})
 
 
@@ -189,8 +190,8 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
         if head.i in taken or not head.is_lower or not head.is_alpha:
             continue
         etype = lex.head_type(head)
-        traded = etype is None and lex.traded(head)
-        if traded:
+        traded = lex.traded(head)
+        if traded and etype is None:
             etype = EntityType.ITEM
         if etype is None:
             continue
@@ -227,7 +228,7 @@ def goods_candidates(doc: Doc, lex: GoodsLexicon, others: list[Span]) -> Iterato
                 or (head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in lex.verbs)
                 or sold_by(before, lex)
             )
-            and (before is None or before.dep_ != "det")
+            and (before is None or before.dep_ != "det" or before.lower_ in INDEFINITE)
         ):
             yield Span(doc, head.i, head.i + 1, label=etype.value, span_id="pattern:goods")
 

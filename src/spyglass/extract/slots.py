@@ -130,7 +130,13 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         elif c.dep_ == "ccomp" and any(w.lower_ == "what" and w.dep_ in ("nsubj", "dobj") for w in c.children):
             named = [a for a in c.subtree if a.dep_ == "attr" or (a.dep_ == "pobj" and a.head.lower_ == "as")]
             slots["object"] += named[:1]
-    for o in (x for head in slots["object"] for x in (head, *head.conjuncts)):
+    # "exported aluminium [alloy] to X": the parser split the object and hung the route on its second noun
+    split = [
+        c
+        for c in verb.children
+        if c.pos_ in ("NOUN", "ADJ") and any(c.i == o.right_edge.i + 1 for o in slots["object"])
+    ]
+    for o in (x for head in [*slots["object"], *split] for x in (head, *head.conjuncts)):
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ != "of" and c.lower_ in frame.preps:
                 slots[_prep_slot(c)] += _objects(c)
