@@ -348,6 +348,42 @@ CASES = [
         [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"aluminium alloy"}, **TO_IRAN})],
     ),
     (
+        "a verb the parser hung on its object as a modifier ('smuggled accelerometers') is still the event; a place "
+        "after 'from' is the origin when a named party supplies",
+        "Prosecutors said Petrov smuggled accelerometers from Texas to Moscow through Armenia.",
+        {
+            "Petrov": (PER, ()),
+            "accelerometers": (ITM, ()),
+            "Texas": (LOC, ()),
+            "Moscow": (LOC, ()),
+            "Armenia": (LOC, ()),
+        },
+        [
+            (
+                "TRANSFER",
+                {
+                    "supplier": {"Petrov"},
+                    "item": {"accelerometers"},
+                    "origin": {"Texas"},
+                    "recipient": {"Moscow"},
+                    "destination": {"Moscow"},
+                    "intermediary": {"Armenia"},
+                },
+            )
+        ],
+    ),
+    (
+        "a designator the tagger read as a number is found inside its phrase",
+        "Officials believe Russia has supplied Iran with Yak-130 jets.",
+        {"Russia": (LOC, ()), "Iran": (LOC, ()), "Yak-130": (WPN, ())},
+        [
+            (
+                "TRANSFER",
+                {"supplier": {"Russia"}, "origin": {"Russia"}, "item": {"Yak-130"}, **TO_IRAN},
+            )
+        ],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

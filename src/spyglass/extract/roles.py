@@ -25,7 +25,8 @@ CONTAINERS = event_lexicon().containers
 ANAPHOR_DETS = frozenset({"the", "these", "those", "such", "any", "their", "its"})
 ANAPHOR_REACH = 120  # tokens back: a few sentences
 GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
-SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss"})
+# "nummod": a designator the tagger read as a number ("Su-35 jets")
+SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss", "nummod"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
 RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include", "work", "operate"})
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
@@ -135,6 +136,11 @@ def _antecedent_item(head: Token, index: EntityIndex, traded: frozenset[str]) ->
 Roles = dict[Role, list[str]]
 
 
+def _named_party(ids: list[str], index: EntityIndex) -> bool:
+    """A role already held by a person or an organisation."""
+    return any(index.types.get(i) in PARTIES for i in ids)
+
+
 def assign(
     slots: Slots, frame: Frame, spec: RoleSpec, index: EntityIndex, parsed: bool, traded: frozenset[str] = frozenset()
 ) -> tuple[Roles, Roles]:
@@ -161,6 +167,8 @@ def assign(
                 types = spec.types.get(role, frozenset())
                 if f.cluster.type not in types or (f.qualifier and f.cluster.type is LOC and types & PARTIES):
                     continue
+                if f.cluster.type is LOC and types & PARTIES and _named_party(roles.get(role, []), index):
+                    continue  # "Petrov shipped it from Texas": Texas is where from, Petrov the supplier
                 if slot.startswith("place:") and roles.get(role):
                     anchored.setdefault(role, []).append(f.cluster.id)
                 roles.setdefault(role, []).append(f.cluster.id)

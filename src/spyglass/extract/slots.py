@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from spyglass.extract.entity_index import EntityIndex
 from spyglass.extract.event_lexicon import EventLexicon, Frame, claim_lexicon, event_lexicon
-from spyglass.extract.triggers import Trigger, is_future, lemma_of
+from spyglass.extract.triggers import Trigger, finite_modifier, is_future, lemma_of
 from spyglass.model import EventType
 
 RELATIVE = frozenset({"which", "that", "who", "whom", "whose"})
@@ -113,6 +113,8 @@ def _speech(verb: Token) -> bool:
 
 def _verb_slots(verb: Token, frame: Frame) -> Slots:
     slots: Slots = defaultdict(list)
+    if finite_modifier(verb):  # "Petrov smuggled accelerometers to X", parsed as "smuggled accelerometers"
+        slots["object"].append(verb.head)
     for c in verb.children:
         if c.dep_ == "nsubj":
             slots["subject"].append(c)

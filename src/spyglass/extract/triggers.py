@@ -111,13 +111,19 @@ def _holds(sense: Sense, token: Token, nominal: bool, lex: EventLexicon) -> bool
 def _word_class(token: Token, lex: EventLexicon) -> bool | None:
     """True for a noun reading, False for a verb, None when the token cannot be a trigger."""
     if is_parsed(token.doc):
-        if token.dep_ in NOT_EVENTS:
+        if token.dep_ in NOT_EVENTS and not finite_modifier(token):
             return None
         if token.pos_ == "VERB" and token.dep_ in NOUN_SLOTS and token.tag_ != "VBG":
             return True
         return {"NOUN": True, "PROPN": True, "VERB": False, "AUX": False}.get(token.pos_)
     prev = token.doc[token.i - 1].lower_ if token.i else ""
     return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
+
+
+def finite_modifier(token: Token) -> bool:
+    """A verb with its own subject that the parser hung on the next noun as a modifier ("Petrov smuggled
+    accelerometers to Moscow", parsed as "smuggled accelerometers"): a finite verb whose object is that noun."""
+    return token.pos_ == "VERB" and token.dep_ == "amod" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def is_future(token: Token) -> bool:
