@@ -384,6 +384,27 @@ CASES = [
         ],
     ),
     (
+        "a hyphenated verb the lexicon lists only as a noun is read by its last word ('test-launched')",
+        "Earlier this month, North Korea test-launched a Hwasong-18 missile.",
+        {"North Korea": (LOC, ()), "Hwasong-18": (WPN, ("Hwasong-18 missile",))},
+        [("TEST", {"actor": {"North Korea"}, "weapon": {"Hwasong-18"}})],
+    ),
+    (
+        "'the factory, known as X' is X",
+        "The factory, known as the Sunchon Chemical Complex, produces rocket fuel.",
+        {"Sunchon Chemical Complex": (FAC, ()), "rocket fuel": (ITM, ())},
+        [
+            (
+                "PRODUCTION",
+                {
+                    "producer": {"Sunchon Chemical Complex"},
+                    "site": {"Sunchon Chemical Complex"},
+                    "item": {"rocket fuel"},
+                },
+            )
+        ],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -28,7 +28,9 @@ GOODS = frozenset({EntityType.ITEM, EntityType.WEAPON})
 # "nummod": a designator the tagger read as a number ("Su-35 jets")
 SEARCH_DEPS = frozenset({"prep", "pobj", "appos", "conj", "compound", "amod", "nmod", "poss", "nummod"})
 SEARCH_PREPS = frozenset({"of", "including", "like", "such", "as", "at", "from", "with", "in", "to", "on", "about"})
-RELATIONAL = frozenset({"relate", "link", "concern", "pertain", "connect", "involve", "include", "work", "operate"})
+RELATIONAL = frozenset(
+    {"relate", "link", "concern", "pertain", "connect", "involve", "include", "work", "operate", "know"}
+)
 QUALIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 PARTIES = frozenset({EntityType.PERSON, EntityType.ORGANIZATION})
 LOC = EntityType.LOCATION

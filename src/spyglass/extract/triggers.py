@@ -148,8 +148,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         nominal = _word_class(token, lex)
         if nominal is None:
             continue
-        lemma = _hyphenated(token, lemma_of(token, lex), lex)
-        senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
+        plain = lemma_of(token, lex)
+        lemma = _hyphenated(token, plain, lex)
+        table = lex.nouns if nominal else lex.verbs
+        senses = table.get(lemma) or table.get(plain, ())  # "test-launched": the verb "launch" if no "test-launch"
         if not senses and not is_parsed(doc):
             nominal = not nominal
             senses = (lex.nouns if nominal else lex.verbs).get(lemma, ())
