@@ -290,3 +290,8 @@ def test_family_firm_names_and_list_names(nlp):
     found = clusters(nlp, "Rahim and Sons Private Limited was added to the Specially Designated Nationals list.")
     find(found, ORG, "Rahim and Sons Private Limited")
     assert all("Nationals" not in c.name for c in found)
+
+
+def test_name_closing_a_fronted_attribution_is_no_apposition(nlp):
+    found = clusters(nlp, "According to the Mainichi Shimbun, a Chinese firm sold tungsten to Pyongyang.")
+    assert "a Chinese firm" not in {m.text for m in find(found, ORG, "Mainichi Shimbun").mentions}

@@ -405,6 +405,12 @@ CASES = [
         ],
     ),
     (
+        "a common noun right before a name is that name ('the vessel Yu Jong 2'), not a name opening a clause",
+        "The tanker Sky Light transferred oil to the North Korean vessel Yu Jong 2 on Sunday.",
+        {"Sky Light": (EntityType.VESSEL, ()), "Yu Jong 2": (EntityType.VESSEL, ()), "oil": (ITM, ())},
+        [("TRANSFER", {"supplier": {"Sky Light"}, "item": {"oil"}, "recipient": {"Yu Jong 2"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -42,7 +42,8 @@ def merge_appositions(doc: Doc, clusters: list[Cluster], mentions: list[Span]) -
         if after + 1 < len(doc) and doc[after].text == ",":
             nxt = starts.get(after + 2) if doc[after + 1].lower_ == "the" else starts.get(after + 1)
             other = owner.get((nxt.start, nxt.end)) if nxt is not None else None
-            if other and other is not c and other.type is c.type and is_appositive(m, nxt) and not speaks(doc, nxt):
+            appositive = other and is_appositive(m, nxt) and not speaks(doc, nxt) and not attributed_to(doc, m)
+            if appositive and other is not c and other.type is c.type:
                 merge_into(c, other, clusters, owner)
     return clusters
 
@@ -54,6 +55,13 @@ def speaks(doc: Doc, m: Span) -> bool:
     """ "..., the customs service said": a mention after a comma that a speech verb follows is the source of the
     sentence, not an apposition."""
     return any(t.lemma_ in SPEECH for t in doc[m.end : m.end + 3])
+
+
+def attributed_to(doc: Doc, m: Span) -> bool:
+    """ "According to the Asahi Shimbun, a Chinese firm smuggled ...": the mention closes a fronted attribution, so
+    what follows the comma starts the reported clause."""
+    before = [t.lower_ for t in doc[max(0, m.start - 3) : m.start] if t.lower_ != "the"]
+    return before[-2:] == ["according", "to"]
 
 
 def is_appositive(left: Span, right: Span) -> bool:

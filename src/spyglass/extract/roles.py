@@ -97,9 +97,22 @@ def fillers(heads: list[Token], index: EntityIndex, parsed: bool) -> list[Filler
                 out.append(Filler(cluster))
             elif parsed and h.dep_ == "appos" and (anchor := index.cluster(h.head)) is not None:
                 out.append(Filler(anchor))
+            elif parsed and (named := _named_after(h, index)) is not None:
+                out.append(Filler(named))
             elif parsed:
                 out += _search(h, index) or [Filler(c) for o in _copula_other(h) if (c := index.cluster(o))]
     return out
+
+
+def _named_after(noun: Token, index: EntityIndex) -> EntityCluster | None:
+    """ "to the North Korean vessel Yu Jong 2", "the firm Hexon Trading": a common noun right before a name is
+    that name, however the parser attached it."""
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.i + 1 >= len(noun.doc):
+        return None
+    found = index.at.get(noun.i + 1)
+    if found is None or found[1].start != noun.i + 1 or found[1].root.dep_ in ("nsubj", "nsubjpass"):
+        return None  # "the sites Kim visited": the name starts a clause of its own
+    return found[0]
 
 
 def _quoted(mention: Span) -> bool:
