@@ -411,6 +411,12 @@ CASES = [
         [("TRANSFER", {"supplier": {"Sky Light"}, "item": {"oil"}, "recipient": {"Yu Jong 2"}})],
     ),
     (
+        "a present-tense verb the tagger read as a plural noun ('X manufactures Y') is still the verb",
+        "Pakistan's National Development Complex manufactures Shaheen-III missiles.",
+        {"National Development Complex": (ORG, ()), "Shaheen-III": (WPN, ()), "Pakistan": (LOC, ())},
+        [("PRODUCTION", {"producer": {"National Development Complex"}, "item": {"Shaheen-III"}})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -113,6 +113,11 @@ def _speech(verb: Token) -> bool:
 
 def _verb_slots(verb: Token, frame: Frame) -> Slots:
     slots: Slots = defaultdict(list)
+    if verb.pos_ == "NOUN":  # a verb the tagger read as a noun: the name before is its subject, what follows its object
+        left = [c for c in verb.children if c.i < verb.i and c.dep_ in ("compound", "poss", "nmod")]
+        right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("appos", "dobj", "acl", "npadvmod")]
+        slots["subject"] += left[-1:]
+        slots["object"] += [o for c in right[:1] for o in ([c] if c.dep_ != "acl" else _acl_object(c))]
     if finite_modifier(verb):  # "Petrov smuggled accelerometers to X", parsed as "smuggled accelerometers"
         slots["object"].append(verb.head)
     for c in verb.children:
@@ -167,6 +172,11 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         if not pronoun and _gap_object(verb) and not slots["object"]:
             slots["object"].append(antecedent)
     return slots
+
+
+def _acl_object(word: Token) -> list[Token]:
+    """ "manufactures [sighting] systems": the object the parser hung on a participle."""
+    return [c for c in word.children if c.dep_ == "dobj"] or [word]
 
 
 def _lifted(participle: Token, frame: Frame, slots: Slots) -> Slots:

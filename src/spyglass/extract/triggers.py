@@ -115,9 +115,23 @@ def _word_class(token: Token, lex: EventLexicon) -> bool | None:
             return None
         if token.pos_ == "VERB" and token.dep_ in NOUN_SLOTS and token.tag_ != "VBG":
             return True
+        if misread_verb(token, lex):
+            return False
         return {"NOUN": True, "PROPN": True, "VERB": False, "AUX": False}.get(token.pos_)
     prev = token.doc[token.i - 1].lower_ if token.i else ""
     return prev in DETERMINERS or token.lower_.endswith(("tion", "ment", "ery", "ale"))
+
+
+def misread_verb(token: Token, lex: EventLexicon) -> bool:
+    """A present-tense verb the tagger read as a plural noun heading the sentence ("Peleng manufactures sighting
+    systems", parsed as a noun "manufactures" with "Peleng" as its compound): no determiner, a name before it."""
+    return (
+        token.dep_ == "ROOT"
+        and token.tag_ == "NNS"
+        and lex.forms.get(token.lower_, "") in lex.verbs
+        and not any(c.dep_ == "det" for c in token.children)
+        and any(c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "PROPN" and c.i < token.i for c in token.children)
+    )
 
 
 def finite_modifier(token: Token) -> bool:
