@@ -31,6 +31,8 @@ FOUND = [
     # a list the model read as one name is several names; a company suffix after a comma is not a list
     ("Analysts said Lazarus, Kimsuky and Andariel had hacked the firms.", ORG, "Kimsuky"),
     ("The valves came from Hexon Trading Co., Ltd. in Dalian.", ORG, "Hexon Trading Co., Ltd."),
+    # a place after a plant's name is not part of it
+    ("The missiles were produced at the Votkinsk Plant in Udmurtia.", FAC, "Votkinsk Plant"),
 ]
 
 

@@ -70,6 +70,9 @@ class NerRules:
             if doc[i].text == "(" and i > start:  # "Federal Office ... (BAFA": the acronym is an alias of its own
                 end = i
                 break
+            if doc[i].lower_ in ("in", "near") and i > start and self.headed(doc[start:i]):
+                end = i  # "Votkinsk Plant in Udmurtia": the place is not part of the plant's name
+                break
         while end > start and (
             doc[end - 1].text in POSSESSIVES
             or doc[end - 1].is_punct
@@ -81,6 +84,11 @@ class NerRules:
         if start >= end or not any(t.text[:1].isupper() or t.is_digit for t in doc[start:end]):
             return None
         return doc[start:end]
+
+    def headed(self, span: Span) -> bool:
+        """The span ends with a type head word ("... Plant", "... Corporation")."""
+        text = fold(span.text)
+        return any(text == head or text.endswith(" " + head) for head, _ in self.type_heads)
 
     def after_place_word(self, span: Span) -> bool:
         """ "in Vladivostok", "at Panmunjom", "the border village of Panmunjom"."""
