@@ -417,6 +417,15 @@ CASES = [
         [("PRODUCTION", {"producer": {"National Development Complex"}, "item": {"Shaheen-III"}})],
     ),
     (
+        "'paid a visit to' is a visit; 'imposed an asset freeze on' a sanction",
+        "Kim Jong Un paid a visit to the Sungri Motor Complex. The EU imposed an asset freeze on Karawang Trading.",
+        {**KIM, "Sungri Motor Complex": (FAC, ()), "EU": (ORG, ()), "Karawang Trading": (ORG, ())},
+        [
+            ("VISIT", {"visitor": {"Kim Jong Un"}, "site": {"Sungri Motor Complex"}}),
+            ("SANCTION", {"authority": {"EU"}, "target": {"Karawang Trading"}}),
+        ],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,
