@@ -426,6 +426,12 @@ CASES = [
         ],
     ),
     (
+        "an object the parser read as an adverbial noun ('shipped tungsten to X') is still the object",
+        "Three years ago, Karawang Trading shipped tungsten to Iran.",
+        {**TRADE, "tungsten": (ITM, ())},
+        [("TRANSFER", {"supplier": {"Karawang Trading"}, "item": {"tungsten"}, **TO_IRAN})],
+    ),
+    (
         "being or being placed under sanctions is a sanction",
         "Karawang Trading has been under sanctions since 2014. In May the firm was placed under sanctions again.",
         TRADE,

@@ -137,6 +137,8 @@ def _verb_slots(verb: Token, frame: Frame) -> Slots:
         elif c.dep_ == "ccomp" and any(w.lower_ == "what" and w.dep_ in ("nsubj", "dobj") for w in c.children):
             named = [a for a in c.subtree if a.dep_ == "attr" or (a.dep_ == "pobj" and a.head.lower_ == "as")]
             slots["object"] += named[:1]
+    if not slots["object"]:  # "shipped tungsten to X" with "tungsten" parsed as an adverbial noun
+        slots["object"] += [c for c in verb.children if c.i == verb.i + 1 and c.dep_ == "npadvmod"]
     # "exported aluminium [alloy] to X": the parser split the object and hung the route on its second noun
     split = [
         c
