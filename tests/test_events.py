@@ -494,11 +494,22 @@ def test_event_date_resolved_against_published(parser):
             "The scheme collapsed in 2016, when Karawang Trading was charged by the Justice Department.",
             date(2016, 1, 1),
         ),
+        (
+            "The indictment, unsealed on Thursday, says Petrov smuggled accelerometers to Moscow in 2014.",
+            date(2014, 1, 1),
+        ),
     ],
-    ids=["a party announcing its own act dates it", "a sentence-opening date", "a report date", "a when-clause"],
+    ids=[
+        "a party announcing its own act dates it",
+        "a sentence-opening date",
+        "a report date",
+        "a when-clause",
+        "a past date on a report in the present",
+    ],
 )
 def test_event_date_attachment(parser, text, expected):
     ents = {**TRADE, "Ali Rezaei": (PER, ()), "Justice Department": (ORG, ("the Justice Department",))}
+    ents |= {"Petrov": (PER, ()), "accelerometers": (ITM, ()), "Moscow": (LOC, ())}
     (event,), _ = annotate(parser, text, ents, published=date(2019, 6, 3))
     assert (event.date.start if event.date else None) == expected
 

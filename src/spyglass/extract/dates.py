@@ -151,7 +151,8 @@ REPORTING = frozenset({"said", "says", "reported", "reports", "released", "annou
 def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = frozenset()) -> DateSpan | None:
     """The date expression that times the event: one in the trigger's own phrase or clause, nearest first; never
     the date of a report of it ("KCNA reported on Saturday that ..."), unless the reporting verb is in
-    `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ...").
+    `announcers`: a party announcing its own act ("On Friday the Commerce Department said it was adding ..."), or
+    in the present ("the indictment says X shipped them in 2021").
     Failing that, the day its subject or object was made public ("an indictment unsealed on Wednesday charges
     ..."); failing that, a sentence telling a past act with no date but a report's continues the story before it
     ("On Monday North Korea fired a missile. It was launched from ..., the JCS said on Tuesday") and takes its
@@ -160,12 +161,19 @@ def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = 
     here = [d for d in dates if sent.start_char <= d.start_char < sent.end_char]
     if not trigger.doc.has_annotation("DEP"):
         return _nearest(trigger, here, lambda span: not _after_reporting_word(span))
-    clause = _trigger_clause(trigger) | announcers
+    clause = _trigger_clause(trigger) | announcers | _present_reports(trigger)
     own = _nearest(trigger, here, lambda span: _governed(span, trigger, clause))
     own = own or _nearest(trigger, here, lambda span: _made_public(span, trigger, clause))
     if own is not None or not all(_reports(d, trigger.doc) for d in here):
         return own
     return _previous_sentence_date(trigger, dates)
+
+
+def _present_reports(trigger: Token) -> set[int]:
+    """Reporting verbs in the present above the trigger ("the indictment says X smuggled them in 2021"): a past date
+    the parser hung on them times what they report, not the report."""
+    verbs = claim_lexicon().attribution
+    return {v.i for v in trigger.ancestors if v.tag_ in ("VBZ", "VBP") and v.lemma_.lower() in verbs}
 
 
 def _reports(d: DateExpr, doc: Doc) -> bool:
