@@ -145,7 +145,6 @@ def _opens_sentence(span: Span, trigger: Token, clause: set[int]) -> bool:
 # A "verb" in a noun's position is a tagging slip ("tungsten and aluminum alloys" with "alloys" as a verb).
 NOMINAL_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "appos", "compound", "npadvmod"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
-REPORTING = frozenset({"said", "says", "reported", "reports", "released", "announced", "told", "stated"})
 
 
 def date_of(trigger: Token, dates: list[DateExpr], announcers: frozenset[int] = frozenset()) -> DateSpan | None:
@@ -200,7 +199,8 @@ def _nearest(trigger: Token, dates: list[DateExpr], accept: Callable[[Span], boo
 def _after_reporting_word(span: Span) -> bool:
     """Without a parse: a date just after a reporting word ("said on Friday") dates the report."""
     doc = span.doc
-    return any(doc[k].lower_ in REPORTING for k in range(max(span.sent.start, span.start - 3), span.start))
+    forms = claim_lexicon().attribution_forms
+    return any(doc[k].lower_ in forms for k in range(max(span.sent.start, span.start - 3), span.start))
 
 
 def _governed(span: Span, trigger: Token, clause: set[int]) -> bool:

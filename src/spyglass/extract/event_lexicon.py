@@ -164,6 +164,7 @@ class SpeakerNouns:
 @dataclass(frozen=True)
 class ClaimLexicon:
     attribution: dict[str, Certainty]
+    attribution_forms: frozenset[str]  # inflected, for pipelines without a lemmatizer
     quoting: frozenset[str]
     report_nouns: frozenset[str]
     outlet_nouns: frozenset[str]
@@ -190,6 +191,7 @@ def claim_lexicon() -> ClaimLexicon:
 
     return ClaimLexicon(
         attribution=values(raw["attribution_verbs"]),
+        attribution_forms=frozenset(_forms(list(raw["attribution_verbs"]), _load("triggers.yaml")["irregular"])),
         quoting=frozenset(raw["quoting_verbs"]),
         report_nouns=frozenset(raw["report_nouns"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
