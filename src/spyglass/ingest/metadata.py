@@ -59,7 +59,10 @@ def dateline_match(paragraph: str) -> re.Match[str] | None:
     ends where the story's first sentence starts."""
     cues = metadata_cues()
     for pattern in cues.dateline_patterns:
-        if (m := pattern.match(paragraph)) and m.group("dateline").casefold() not in cues.not_datelines:
+        m = pattern.match(paragraph)
+        if m is None or m.group("dateline").casefold() in cues.not_datelines:
+            continue
+        if (agency := m.groupdict().get("agency")) is None or is_agency(agency):
             return m
     return None
 
